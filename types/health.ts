@@ -1,0 +1,11 @@
+import { Type, type Static } from 'typebox'
+
+export const Health = Type.Object(
+  {
+    status: Type.Literal('ok'),
+    database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+    version: Type.String(),
+  },
+  { $id: 'Health' },
+)
+export type Health = Static<typeof Health>
