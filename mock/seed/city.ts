@@ -1,0 +1,11 @@
+/**
+ * The seeded demo city: 玉门市 (Yumen, Gansu; division code 620981), its
+ * citizen centre, departments, services and demo staff accounts.
+ */
+import { departments } from './departments'
+import { halls } from './halls'
+import { matters } from './matters'
+import { staff } from './staff'
+import type { DemoCity } from './types'
+
+export const demoCity: DemoCity = { departments, halls, matters, staff }

@@ -1,0 +1,376 @@
+/** 玉门市自然资源局（不动产登记中心）: real-estate registration, at its own hall. */
+import type { FormSpec, SeedMatter } from '../types'
+import { SUPERVISION_PHONE, businessLicense, certificate, form, idCard, matterCodes, powerOfAttorney } from './common'
+
+const CONSULT = '0937-3326616'
+const FEE_BASIS =
+  '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）；《财政部 国家发展改革委关于减免部分行政事业性收费有关政策的通知》（财税〔2019〕45号）'
+const REGISTRATION_FEES = {
+  charged: true,
+  basis: FEE_BASIS,
+  items: [
+    { name: '住宅类不动产登记费（含第一本证书工本费）', amountFen: 8000, unit: '每件' },
+    { name: '非住宅类不动产登记费（含第一本证书工本费）', amountFen: 55000, unit: '每件' },
+    { name: '不动产权证书工本费（第二本起）', amountFen: 1000, unit: '每本' },
+  ],
+}
+const LEGAL_BASIS = '《中华人民共和国民法典》第二百零九条至第二百一十四条；《不动产登记暂行条例》第十四条、第二十条；《不动产登记暂行条例实施细则》'
+
+function registrationApplication(sample: {
+  kind: string
+  applicant: string
+  applicantId: string
+  counterparty: string
+  location: string
+  certificate: string
+  area: string
+  use: string
+  reason: string
+}): FormSpec {
+  return {
+    title: '不动产登记申请书',
+    fields: [
+      { label: '登记类型', sample: sample.kind },
+      { label: '权利人（申请人）', sample: sample.applicant },
+      { label: '证件种类及号码', sample: sample.applicantId },
+      { label: '义务人（对方当事人）', sample: sample.counterparty },
+      { label: '不动产坐落', sample: sample.location },
+      { label: '不动产权证书号', sample: sample.certificate },
+      { label: '面积', sample: sample.area },
+      { label: '用途', sample: sample.use },
+      { label: '登记原因及证明', sample: sample.reason },
+      { label: '联系电话', sample: '138****5678' },
+      { label: '申请人签字（盖章）', sample: sample.applicant.split('（')[0] },
+      { label: '日期', sample: '2026年3月9日' },
+    ],
+    notes: [
+      '申请人应当对申请材料的真实性负责，提供虚假材料申请登记的，依法承担法律责任。',
+      '共有不动产的，须注明共有方式（共同共有/按份共有及份额）。',
+      '请用黑色签字笔填写，不得涂改；本申请书可在窗口或网上申办时由系统生成。',
+    ],
+  }
+}
+
+export const realEstateMatters: SeedMatter[] = [
+  {
+    key: 'first-registration',
+    name: '国有建设用地使用权及房屋所有权首次登记',
+    ...matterCodes('bdc', 'confirmation', 1015, 4, 1),
+    type: 'confirmation',
+    caseKind: 'promised',
+    departmentKey: 'bdc',
+    hallKey: 'realEstate',
+    windowNumbers: ['B01', 'B02', 'A01'],
+    legalLimitDays: 30,
+    promisedLimitDays: 5,
+    legalBasis: `${LEGAL_BASIS}第三十五条`,
+    conditions: [
+      '已依法取得国有建设用地使用权并办理登记。',
+      '房屋已建成并通过竣工验收，符合规划条件核实要求。',
+      '申请人为建设用地使用权人，申请材料齐全、符合法定形式。',
+    ],
+    process: [
+      { name: '申请', description: '开发企业通过甘肃省不动产登记网上办事平台或A01综合受理窗口提交申请。' },
+      { name: '受理', description: '材料齐全、符合法定形式的当场受理，出具受理凭证。' },
+      { name: '审核', description: '查验权属来源、规划核实和竣工材料，必要时实地查看。' },
+      { name: '登簿', description: '5个工作日内记载于不动产登记簿。' },
+      { name: '缴费发证', description: '在线或B05窗口缴纳登记费，领取不动产权证书或电子证照。' },
+    ],
+    materials: [
+      form(
+        '不动产登记申请书',
+        '申请人',
+        registrationApplication({
+          kind: '首次登记（国有建设用地使用权及房屋所有权）',
+          applicant: '玉门市祁连房地产开发有限公司',
+          applicantId: '统一社会信用代码 91620981MA7XXXXXXX',
+          counterparty: '无',
+          location: '玉门市新市区玉泉路南侧祁连家园小区1号楼',
+          certificate: '甘（2023）玉门市不动产权第0001234号',
+          area: '宗地面积8650.00平方米；房屋建筑面积21432.56平方米',
+          use: '城镇住宅用地/住宅',
+          reason: '房屋竣工，依据竣工验收备案表、规划核实意见申请首次登记',
+        }),
+      ),
+      businessLicense({ notes: '开发企业营业执照复印件加盖公章；法定代表人身份证明书。' }),
+      certificate('国有建设用地使用权不动产权证书', '不动产登记机构', { copies: 0 }),
+      certificate('建设工程符合规划的材料', '自然资源主管部门', {
+        originals: 0,
+        notes: '建设工程规划核实（验收）合格意见；本部门已共享的可免交。',
+        acceptsTolerance: true,
+      }),
+      certificate('房屋已经竣工的材料', '住房和城乡建设主管部门', {
+        originals: 0,
+        notes: '房屋建筑工程竣工验收备案表。',
+      }),
+      certificate('房地产调查或者测绘报告', '具有资质的测绘单位', { copies: 0, notes: '含分户面积测算成果。' }),
+      certificate('相关税费缴纳凭证', '税务部门', { originals: 0, acceptsTolerance: true, notes: '可由税务部门推送，无需另行提交。' }),
+      powerOfAttorney('国有建设用地使用权及房屋所有权首次登记'),
+    ],
+    fee: REGISTRATION_FEES,
+    consultPhone: CONSULT,
+    supervisionPhone: SUPERVISION_PHONE,
+    faqs: [
+      { question: '首次登记的登记费由谁缴纳？', answer: '由申请首次登记的房屋所有权人（一般为开发企业）缴纳；住宅每件80元，非住宅每件550元。' },
+      { question: '办完首次登记，买房人怎么办证？', answer: '开发企业完成首次登记后，购房人即可与开发企业共同申请转移登记，在玉门可实现“交房即交证”。' },
+      { question: '小微企业可以减免登记费吗？', answer: '可以。按照财税〔2019〕45号文件，小微企业（含个体工商户）申请不动产登记的，免征登记费。' },
+    ],
+    flags: { appointment: true, onlinePayment: true, mailDelivery: true, onlineApplication: true },
+    visitsRequired: 1,
+    audiences: ['company'],
+    topics: ['不动产'],
+    keywords: ['首次登记', '大证', '初始登记', '新房办证', '开发商办证'],
+  },
+  {
+    key: 'second-hand-transfer',
+    name: '不动产转移登记（二手房买卖）',
+    ...matterCodes('bdc', 'confirmation', 1015, 5, 2),
+    type: 'confirmation',
+    caseKind: 'promised',
+    departmentKey: 'bdc',
+    hallKey: 'realEstate',
+    windowNumbers: ['A01', 'B01', 'B02'],
+    legalLimitDays: 30,
+    promisedLimitDays: 3,
+    legalBasis: `${LEGAL_BASIS}第三十八条`,
+    conditions: [
+      '房屋已取得不动产权证书，且未被查封、未设定禁止转让的抵押或已取得抵押权人同意。',
+      '买卖双方已签订存量房买卖合同并完成网签备案。',
+      '已缴纳相关税费。',
+      '共有房屋转让的，已取得其他共有人同意。',
+    ],
+    process: [
+      { name: '网签', description: '买卖双方签订存量房买卖合同并网签备案。' },
+      { name: '一窗受理', description: '双方到A01综合受理窗口一次提交材料，交易、税务、登记同步受理。' },
+      { name: '缴税', description: '税务部门核税，当场或通过手机缴纳契税等税费。' },
+      { name: '审核登簿', description: '3个工作日内审核登簿。' },
+      { name: '缴费发证', description: '缴纳登记费，领取新证或选择邮寄、电子证照。' },
+    ],
+    materials: [
+      form(
+        '不动产登记申请书',
+        '申请人',
+        registrationApplication({
+          kind: '转移登记（买卖）',
+          applicant: '李秀兰（买受人）',
+          applicantId: '居民身份证 620981199203******',
+          counterparty: '王建军（出卖人），居民身份证 620981197806******',
+          location: '玉门市新市区北环路12号院3号楼2单元502室',
+          certificate: '甘（2019）玉门市不动产权第0004567号',
+          area: '房屋建筑面积98.76平方米',
+          use: '城镇住宅用地/住宅',
+          reason: '买卖，存量房买卖合同（网签备案号YM2026030900123）',
+        }),
+      ),
+      idCard('买卖双方'),
+      certificate('不动产权证书', '不动产登记机构', { copies: 0, notes: '出卖人原证，办结后收回注销。' }),
+      certificate('存量房买卖合同', '买卖双方', { copies: 0, notes: '网签备案合同，双方签字。' }),
+      certificate('完税凭证', '税务部门', { originals: 0, notes: '一窗受理时由税务部门推送，无需另行提交。' }),
+      certificate('婚姻状况证明', '民政部门或申请人', {
+        originals: 0,
+        acceptsTolerance: true,
+        notes: '已婚的提交结婚证，离异的提交离婚证及离婚协议或判决书，未婚的签署《婚姻状况声明》；可容缺受理，登簿前补交。',
+      }),
+      certificate('共有人同意出售的书面意见', '其他共有人', { copies: 0, required: false, notes: '房屋为共有且共有人不到场时提供。' }),
+      powerOfAttorney('不动产转移登记', 'person', { notes: '委托代理的须经公证，或委托人与受托人共同到窗口当面签署。' }),
+    ],
+    fee: {
+      ...REGISTRATION_FEES,
+      items: REGISTRATION_FEES.items.filter((item) => !item.name.startsWith('非住宅')),
+    },
+    consultPhone: CONSULT,
+    supervisionPhone: SUPERVISION_PHONE,
+    faqs: [
+      { question: '二手房过户要交哪些钱？', answer: '登记费住宅每件80元，由买方缴纳；另须缴纳契税等税费，具体以税务部门核定为准。' },
+      { question: '买卖双方都要到场吗？', answer: '一般需要双方到场签字；不能到场的可委托代理人，委托书须经公证或当面签署。' },
+      { question: '房子还有贷款能过户吗？', answer: '可以办理“带押过户”：经抵押权人同意，无需先还清贷款，转移登记与抵押登记同步办理。' },
+      { question: '多久能拿到新房产证？', answer: '受理后3个工作日内办结，可选择窗口领取、免费邮寄或下载电子证照。' },
+    ],
+    flags: { appointment: true, onlinePayment: true, mailDelivery: true, onlineApplication: true },
+    visitsRequired: 1,
+    audiences: ['person'],
+    topics: ['不动产'],
+    keywords: ['过户', '二手房', '房产过户', '买房', '房产证', '不动产权证', '卖房'],
+  },
+  {
+    key: 'mortgage-registration',
+    name: '不动产抵押登记（首次）',
+    ...matterCodes('bdc', 'confirmation', 1015, 8, 1),
+    type: 'confirmation',
+    caseKind: 'promised',
+    departmentKey: 'bdc',
+    hallKey: 'realEstate',
+    windowNumbers: ['B03', 'A01'],
+    legalLimitDays: 30,
+    promisedLimitDays: 1,
+    legalBasis: `${LEGAL_BASIS}第六十五条至第七十条`,
+    conditions: [
+      '抵押财产已办理不动产登记，且依法可以抵押。',
+      '抵押人与抵押权人已签订主债权合同和抵押合同。',
+      '由抵押人和抵押权人共同申请。',
+    ],
+    process: [
+      { name: '申请', description: '在合作银行网点通过“不动产登记+金融服务”平台提交，或到B03银行专窗申请。' },
+      { name: '受理审核', description: '在线审核权属和合同信息。' },
+      { name: '登簿', description: '1个工作日内登簿。' },
+      { name: '发证明', description: '向抵押权人核发不动产登记证明（电子证明），银行可直接在线下载。' },
+    ],
+    materials: [
+      form(
+        '不动产登记申请书',
+        '申请人',
+        registrationApplication({
+          kind: '抵押权首次登记（一般抵押）',
+          applicant: '李秀兰（抵押人）',
+          applicantId: '居民身份证 620981199203******',
+          counterparty: '中国农业银行股份有限公司玉门市支行（抵押权人）',
+          location: '玉门市新市区北环路12号院3号楼2单元502室',
+          certificate: '甘（2026）玉门市不动产权第0000891号',
+          area: '房屋建筑面积98.76平方米',
+          use: '城镇住宅用地/住宅',
+          reason: '借款抵押，被担保主债权数额35万元，债务履行期限2026年3月10日至2046年3月9日',
+        }),
+      ),
+      idCard('抵押人', { notes: '抵押权人为金融机构的，提交其营业执照（金融许可证）复印件和经办人身份证明。' }),
+      certificate('不动产权证书', '不动产登记机构', { copies: 0 }),
+      certificate('主债权合同及抵押合同', '抵押人和抵押权人', { copies: 0, notes: '借款合同和抵押合同可为同一份合同。' }),
+      powerOfAttorney('不动产抵押登记', 'company', { notes: '金融机构委托经办人办理时提供，可一次授权、长期有效。' }),
+    ],
+    fee: {
+      ...REGISTRATION_FEES,
+      items: REGISTRATION_FEES.items.filter((item) => !item.name.includes('第二本')),
+    },
+    consultPhone: CONSULT,
+    supervisionPhone: SUPERVISION_PHONE,
+    faqs: [
+      { question: '抵押登记费谁来交？', answer: '抵押登记费由抵押权人（一般为银行）缴纳，住宅每件80元，非住宅每件550元；小微企业和个体工商户申请贷款的抵押登记免收登记费。' },
+      { question: '办抵押还要跑登记中心吗？', answer: '不用。在合作银行签约时即可一并申请，银行在线提交，登记中心1个工作日内办结，全程零跑腿。' },
+      { question: '贷款还清后怎么注销抵押？', answer: '由银行在线申请抵押权注销登记，即时办结，不收费。' },
+    ],
+    flags: { appointment: false, onlinePayment: true, mailDelivery: false, onlineApplication: true },
+    visitsRequired: 0,
+    audiences: ['person', 'company'],
+    topics: ['不动产'],
+    keywords: ['抵押', '房贷', '抵押登记', '他项权证', '贷款', '房产抵押'],
+  },
+  {
+    key: 'registration-records-query',
+    name: '不动产登记资料查询',
+    ...matterCodes('bdc', 'publicService', 1016, 0, 1),
+    type: 'publicService',
+    caseKind: 'immediate',
+    departmentKey: 'bdc',
+    hallKey: 'realEstate',
+    windowNumbers: ['B04', 'A01'],
+    legalLimitDays: 5,
+    promisedLimitDays: 0,
+    legalBasis: '《不动产登记暂行条例》第二十七条；《不动产登记资料查询暂行办法》（国土资源部令第80号）第十九条、第二十条',
+    conditions: [
+      '权利人查询本人名下不动产登记结果。',
+      '利害关系人凭买卖合意、诉讼等利害关系证明查询不动产登记结果。',
+      '查询目的明确，且不得将查询结果用于其他目的。',
+    ],
+    process: [
+      { name: '申请', description: '通过小程序、自助查询机或B04窗口申请，人脸识别核验身份。' },
+      { name: '审查', description: '核对申请人与权利人身份或利害关系证明。' },
+      { name: '出具', description: '当场出具带电子签章的查询结果证明。' },
+    ],
+    materials: [
+      form('不动产登记资料查询申请书', '申请人', {
+        title: '不动产登记资料查询申请书',
+        fields: [
+          { label: '查询人姓名', sample: '张明' },
+          { label: '证件号码', sample: '620981198503******' },
+          { label: '查询人类别', sample: '权利人' },
+          { label: '查询目的', sample: '办理子女入学提供住房证明' },
+          { label: '查询内容', sample: '本人在玉门市行政区域内的不动产登记结果（有房/无房）' },
+          { label: '查询结果用途承诺', sample: '仅用于上述目的，不作他用' },
+          { label: '查询人签字', sample: '张明' },
+          { label: '日期', sample: '2026年3月9日' },
+        ],
+        notes: ['查询人不得将查询获得的不动产登记资料用于其他目的。', '不动产登记资料仅证明查询时点的登记状况。'],
+      }),
+      idCard('查询人'),
+      certificate('利害关系证明材料', '申请人', {
+        originals: 0,
+        required: false,
+        notes: '利害关系人查询时提供，如买卖意向合同、人民法院受理案件通知书等。',
+      }),
+      powerOfAttorney('不动产登记资料查询', 'person', { notes: '委托查询的，委托书须经公证或由委托人到场签署。' }),
+    ],
+    fee: { charged: false, basis: '《不动产登记资料查询暂行办法》规定查询不收费', items: [] },
+    consultPhone: CONSULT,
+    supervisionPhone: SUPERVISION_PHONE,
+    faqs: [
+      { question: '怎么开“无房证明”？', answer: '本人通过“跑一次”小程序申请查询名下不动产，系统当场出具查询结果证明，加盖电子印章，与纸质证明效力相同。' },
+      { question: '能查别人的房子吗？', answer: '不能随意查询。只有权利人、利害关系人或者有关国家机关可以依法查询，其他人查询须有利害关系证明。' },
+      { question: '查询要收费吗？', answer: '不收费。' },
+    ],
+    flags: { appointment: false, onlinePayment: false, mailDelivery: false, onlineApplication: true },
+    visitsRequired: 0,
+    audiences: ['person', 'company'],
+    topics: ['不动产'],
+    keywords: ['查房产', '房产查询', '无房证明', '名下房产', '产权查询', '有房证明'],
+  },
+  {
+    key: 'certificate-replacement',
+    name: '不动产权证书补证登记（遗失补发）',
+    ...matterCodes('bdc', 'confirmation', 1015, 12, 1),
+    type: 'confirmation',
+    caseKind: 'promised',
+    departmentKey: 'bdc',
+    hallKey: 'realEstate',
+    windowNumbers: ['B01', 'B02', 'A01'],
+    legalLimitDays: 30,
+    promisedLimitDays: 20,
+    legalBasis: '《不动产登记暂行条例实施细则》第二十二条、第二十三条；《不动产登记操作规范（试行）》',
+    conditions: [
+      '不动产权证书（证明）遗失或者灭失。',
+      '由权利人本人申请，不动产未被查封。',
+    ],
+    process: [
+      { name: '申请', description: '权利人到窗口或网上提交补证申请。' },
+      { name: '公告', description: '登记机构在门户网站发布遗失声明，公告期15个工作日。' },
+      { name: '补证', description: '公告期满无异议的，补发证书并注明“补发”字样，原证书作废。' },
+    ],
+    materials: [
+      form('不动产权证书遗失（灭失）声明', '权利人', {
+        title: '不动产权证书遗失（灭失）声明',
+        fields: [
+          { label: '权利人', sample: '王建军' },
+          { label: '证件号码', sample: '620981197806******' },
+          { label: '不动产坐落', sample: '玉门市新市区建设路88号院1号楼1单元301室' },
+          { label: '不动产权证书号', sample: '甘（2018）玉门市不动产权第0003210号' },
+          { label: '遗失（灭失）情况', sample: '2026年2月搬家时遗失，经查找未果' },
+          { label: '权利人签字', sample: '王建军' },
+          { label: '日期', sample: '2026年3月9日' },
+        ],
+        notes: [
+          '本人承诺以上情况属实，如有虚假，愿承担一切法律责任。',
+          '遗失声明由登记机构统一在门户网站公告，无需另行登报。',
+          '共有不动产须全体共有人签字。',
+        ],
+      }),
+      idCard('权利人'),
+      certificate('损坏的不动产权证书', '不动产登记机构', { copies: 0, required: false, notes: '证书污损、破损申请换证时交回。' }),
+    ],
+    fee: {
+      charged: true,
+      basis: '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号），补证只收取证书工本费',
+      items: [{ name: '不动产权证书工本费', amountFen: 1000, unit: '每本' }],
+    },
+    consultPhone: CONSULT,
+    supervisionPhone: SUPERVISION_PHONE,
+    faqs: [
+      { question: '房产证丢了还要登报吗？', answer: '不需要。遗失声明由不动产登记中心在玉门市人民政府门户网站免费公告，公告期15个工作日。' },
+      { question: '补办房产证要多少钱？', answer: '只收取证书工本费每本10元，不再收取登记费。' },
+      { question: '房产证丢了会影响房子的所有权吗？', answer: '不会。不动产权属以登记簿记载为准，证书只是权利证明，补发后原证书作废。' },
+      { question: '补证期间能卖房吗？', answer: '补证公告期间暂不能办理转移登记，建议补证完成后再办理交易。' },
+    ],
+    flags: { appointment: true, onlinePayment: true, mailDelivery: true, onlineApplication: true },
+    visitsRequired: 1,
+    audiences: ['person', 'company'],
+    topics: ['不动产'],
+    keywords: ['房产证丢了', '补办房产证', '补证', '遗失', '换证', '房本丢了'],
+  },
+]

@@ -1,0 +1,276 @@
+/**
+ * A local stand-in for api.weixin.qq.com: the endpoints the platform server
+ * calls, with WeChat's rules (single-use 5-minute codes, expiring tokens,
+ * HTTP 200 with errcode on failure), plus /__sim/ endpoints that play the
+ * part of the phone: minting the codes wx.login and the getPhoneNumber button
+ * would produce.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createHash, randomBytes } from 'node:crypto'
+import type { AddressInfo } from 'node:net'
+
+export interface WechatSimulatorOptions {
+  appId: string
+  appSecret: string
+  /** 0 (default) picks any free port. */
+  port?: number
+  host?: string
+  /** Clock, so tests can age codes and tokens without waiting. */
+  now?: () => number
+}
+
+export interface RecordedSubscribeMessage {
+  toUser: string
+  templateId: string
+  page?: string
+  data: unknown
+  miniprogramState?: string
+  at: string
+}
+
+export interface WechatSimulator {
+  url: string
+  close(): Promise<void>
+  /**
+   * What wx.login would return on a phone. Without an openid the code belongs
+   * to the simulator's default user, whose random-looking openid is derived
+   * from the appId so it stays the same across calls and restarts.
+   */
+  mintLoginCode(openid?: string, opts?: { unionid?: string }): string
+  /** What the getPhoneNumber button would return for a user with this phone. */
+  mintPhoneCode(phone: string): string
+  subscribeMessages: RecordedSubscribeMessage[]
+  /** Method and path (no query: it carries secrets) of every protocol call, oldest first. */
+  requestLog: Array<{ method: string; path: string }>
+  /** As if another party force-refreshed: every issued token answers 40001 from now on. */
+  invalidateAccessTokens(): void
+  /** The next `times` calls to `path` answer this errcode before doing anything else. */
+  failNext(path: string, errcode: number, errmsg?: string, times?: number): void
+}
+
+const CODE_TTL_MS = 5 * 60 * 1000
+const TOKEN_TTL_S = 7200
+
+interface LoginGrant { openid: string; unionid?: string; issuedAt: number; used: boolean }
+interface PhoneGrant { phone: string; issuedAt: number; used: boolean }
+interface Token { value: string; expiresAt: number; revoked: boolean }
+class Reply { constructor(public status: number, public body: unknown) {} }
+
+/** WeChat appends a request id to every errmsg; clients must not parse errmsg. */
+const rid = () => randomBytes(12).toString('hex').slice(0, 24)
+const fail = (errcode: number, errmsg: string) => new Reply(200, { errcode, errmsg: `${errmsg} rid: ${rid()}` })
+const ok = (extra: object = {}) => new Reply(200, { errcode: 0, errmsg: 'ok', ...extra })
+
+const randomLoginCode = () => randomBytes(24).toString('base64url').replace(/[-_]/g, 'x').slice(0, 32)
+
+export async function startWechatSimulator(opts: WechatSimulatorOptions): Promise<WechatSimulator> {
+  const now = opts.now ?? Date.now
+  const loginGrants = new Map<string, LoginGrant>()
+  const phoneGrants = new Map<string, PhoneGrant>()
+  const tokens = new Map<string, Token>()
+  let currentToken: Token | null = null
+  const faults = new Map<string, Array<{ errcode: number; errmsg: string }>>()
+  const subscribeMessages: RecordedSubscribeMessage[] = []
+  const requestLog: WechatSimulator['requestLog'] = []
+
+  // Shaped like a real openid: 28 characters, starting with "o".
+  const defaultOpenid = `o${createHash('sha256').update(`${opts.appId}:default-user`).digest('base64url').slice(0, 27)}`
+
+  const mintLoginCode = (openid?: string, extra?: { unionid?: string }) => {
+    const code = randomLoginCode()
+    loginGrants.set(code, { openid: openid || defaultOpenid, unionid: extra?.unionid, issuedAt: now(), used: false })
+    return code
+  }
+  const mintPhoneCode = (phone: string) => {
+    const code = randomBytes(32).toString('hex')
+    phoneGrants.set(code, { phone, issuedAt: now(), used: false })
+    return code
+  }
+
+  /** Codes are single-use and live 5 minutes; an expired code is simply unknown to WeChat. */
+  function redeem<G extends { issuedAt: number; used: boolean }>(grants: Map<string, G>, code: unknown): G | Reply {
+    const grant = typeof code === 'string' ? grants.get(code) : undefined
+    if (!grant || now() - grant.issuedAt > CODE_TTL_MS) return fail(40029, 'invalid code')
+    if (grant.used) return fail(40163, 'code been used')
+    grant.used = true
+    return grant
+  }
+
+  function checkCredentials(appid: unknown, secret: unknown): Reply | null {
+    if (appid !== opts.appId) return fail(40013, 'invalid appid')
+    if (secret !== opts.appSecret) return fail(40125, 'invalid appsecret')
+    return null
+  }
+
+  function checkToken(value: string | null): Reply | null {
+    if (!value) return fail(41001, 'access_token missing')
+    const token = tokens.get(value)
+    if (!token || token.revoked) return fail(40001, 'invalid credential, access_token is invalid or not latest')
+    if (now() >= token.expiresAt) return fail(42001, 'access_token expired')
+    return null
+  }
+
+  function stableToken(body: Record<string, unknown>): Reply {
+    if (body.grant_type !== 'client_credential') return fail(40002, 'invalid grant_type')
+    const bad = checkCredentials(body.appid, body.secret)
+    if (bad) return bad
+    // Normal mode hands back the current token while it lives; force_refresh replaces it.
+    if (body.force_refresh === true || !currentToken || currentToken.revoked || now() >= currentToken.expiresAt) {
+      if (currentToken) currentToken.revoked = true
+      currentToken = { value: `sim_${randomBytes(48).toString('base64url')}`, expiresAt: now() + TOKEN_TTL_S * 1000, revoked: false }
+      tokens.set(currentToken.value, currentToken)
+    }
+    return new Reply(200, { access_token: currentToken.value, expires_in: Math.floor((currentToken.expiresAt - now()) / 1000) })
+  }
+
+  function jscode2session(q: URLSearchParams): Reply {
+    const bad = checkCredentials(q.get('appid'), q.get('secret'))
+    if (bad) return bad
+    if (q.get('grant_type') !== 'authorization_code') return fail(40002, 'invalid grant_type')
+    if (!q.get('js_code')) return fail(41008, 'missing code')
+    const grant = redeem(loginGrants, q.get('js_code'))
+    if (grant instanceof Reply) return grant
+    // A successful exchange has no errcode field at all, as on the real API.
+    return new Reply(200, {
+      session_key: randomBytes(16).toString('base64'),
+      openid: grant.openid,
+      ...(grant.unionid ? { unionid: grant.unionid } : {}),
+    })
+  }
+
+  function phoneNumber(body: Record<string, unknown>): Reply {
+    const grant = redeem(phoneGrants, body.code)
+    if (grant instanceof Reply) return grant
+    const pure = grant.phone.replace(/^\+?86/, '')
+    return ok({
+      phone_info: {
+        phoneNumber: pure,
+        purePhoneNumber: pure,
+        countryCode: '86',
+        watermark: { timestamp: Math.floor(now() / 1000), appid: opts.appId },
+      },
+    })
+  }
+
+  function subscribeSend(body: Record<string, unknown>): Reply {
+    if (typeof body.touser !== 'string' || !body.touser) return fail(40003, 'invalid openid')
+    if (typeof body.template_id !== 'string' || !body.template_id) return fail(40037, 'invalid template_id')
+    const data = body.data
+    if (!data || typeof data !== 'object' || Object.keys(data).length === 0) return fail(47003, 'argument invalid! data is empty')
+    for (const [key, field] of Object.entries(data)) {
+      if (!field || typeof (field as { value?: unknown }).value !== 'string') {
+        return fail(47003, `argument invalid! data.${key}.value is empty`)
+      }
+    }
+    const state = body.miniprogram_state
+    if (state !== undefined && !['developer', 'trial', 'formal'].includes(state as string)) {
+      return fail(47003, 'argument invalid! miniprogram_state')
+    }
+    subscribeMessages.push({
+      toUser: body.touser,
+      templateId: body.template_id,
+      page: typeof body.page === 'string' ? body.page : undefined,
+      data,
+      miniprogramState: state as string | undefined,
+      at: new Date(now()).toISOString(),
+    })
+    return ok({ msgid: Number(randomBytes(6).readUIntBE(0, 6)) })
+  }
+
+  function simRoute(method: string, path: string, body: Record<string, unknown>): Reply {
+    if (method === 'POST' && path === '/__sim/login-codes') {
+      const openid = typeof body.openid === 'string' && body.openid ? body.openid : defaultOpenid
+      const unionid = typeof body.unionid === 'string' ? body.unionid : undefined
+      return new Reply(200, { code: mintLoginCode(openid, { unionid }), openid })
+    }
+    if (method === 'POST' && path === '/__sim/phone-codes') {
+      if (typeof body.phone !== 'string' || !/^(\+?86)?1\d{10}$/.test(body.phone)) {
+        return new Reply(400, { error: 'phone must be a mainland mobile number' })
+      }
+      return new Reply(200, { code: mintPhoneCode(body.phone) })
+    }
+    if (method === 'GET' && path === '/__sim/subscribe-messages') return new Reply(200, subscribeMessages)
+    return new Reply(404, { error: 'not found' })
+  }
+
+  function route(method: string, url: URL, body: Record<string, unknown> | null): Reply {
+    const path = url.pathname
+    if (path.startsWith('/__sim/')) return simRoute(method, path, body ?? {})
+    requestLog.push({ method, path })
+    const fault = faults.get(path)?.shift()
+    if (fault) return fail(fault.errcode, fault.errmsg)
+    if (method === 'GET' && path === '/sns/jscode2session') return jscode2session(url.searchParams)
+    if (method !== 'POST') return new Reply(404, { errcode: 40066, errmsg: 'invalid url' })
+    if (body === null) return fail(47001, 'data format error')
+    if (path === '/cgi-bin/stable_token') return stableToken(body)
+    const tokenError = checkToken(url.searchParams.get('access_token'))
+    if (path === '/wxa/business/getuserphonenumber') return tokenError ?? phoneNumber(body)
+    if (path === '/cgi-bin/message/subscribe/send') return tokenError ?? subscribeSend(body)
+    return fail(40066, 'invalid url')
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', 'http://sim.invalid')
+      if (req.method === 'OPTIONS') return send(res, new Reply(204, null))
+      const body = req.method === 'POST' ? await readJson(req) : {}
+      send(res, route(req.method ?? 'GET', url, body))
+    } catch {
+      send(res, fail(-1, 'system error'))
+    }
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve())
+  })
+  const address = server.address() as AddressInfo
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+
+  return {
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()))
+        // fetch keeps connections alive; without this close() waits for them to idle out.
+        server.closeAllConnections()
+      }),
+    mintLoginCode,
+    mintPhoneCode,
+    subscribeMessages,
+    requestLog,
+    invalidateAccessTokens: () => {
+      for (const token of tokens.values()) token.revoked = true
+    },
+    failNext: (path, errcode, errmsg = 'simulated failure', times = 1) => {
+      const queue = faults.get(path) ?? []
+      for (let i = 0; i < times; i++) queue.push({ errcode, errmsg })
+      faults.set(path, queue)
+    },
+  }
+}
+
+/** The parsed JSON object body, or null when it is not one (WeChat's 47001). */
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  if (chunks.length === 0) return {}
+  try {
+    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'))
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  // Dev pages and browser tests on other origins read the /__sim/ endpoints.
+  res.setHeader('access-control-allow-origin', '*')
+  res.setHeader('access-control-allow-headers', 'content-type')
+  if (reply.body === null) {
+    res.writeHead(reply.status).end()
+    return
+  }
+  res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' })
+  res.end(JSON.stringify(reply.body))
+}
