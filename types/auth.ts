@@ -41,8 +41,8 @@ export const StaffLoginRequest = Type.Object(
 )
 export type StaffLoginRequest = Static<typeof StaffLoginRequest>
 
-export const IdentityLevelSchema = Type.Union(keysOf(IDENTITY_LEVELS).map((k) => Type.Literal(k)))
-export const StaffRoleSchema = Type.Union(keysOf(STAFF_ROLES).map((k) => Type.Literal(k)))
+export const IdentityLevelSchema = Type.Enum(keysOf(IDENTITY_LEVELS))
+export const StaffRoleSchema = Type.Enum(keysOf(STAFF_ROLES))
 
 /** A citizen's own profile. Phone and ID are masked even for the owner on screen. */
 export const CitizenProfile = Type.Object(
@@ -59,8 +59,7 @@ export const CitizenProfile = Type.Object(
       Type.Null(),
     ]),
     identityLevel: IdentityLevelSchema,
-  },
-  { $id: 'CitizenProfile' },
+  }
 )
 export type CitizenProfile = Static<typeof CitizenProfile>
 
@@ -71,19 +70,16 @@ export const StaffProfile = Type.Object(
     displayName: Type.String(),
     role: StaffRoleSchema,
     department: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
-  },
-  { $id: 'StaffProfile' },
+  }
 )
 export type StaffProfile = Static<typeof StaffProfile>
 
 export const CitizenSession = Type.Object(
-  { token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), profile: CitizenProfile },
-  { $id: 'CitizenSession' },
+  { token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), profile: CitizenProfile }
 )
 export type CitizenSession = Static<typeof CitizenSession>
 
 export const StaffSession = Type.Object(
-  { token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), staff: StaffProfile },
-  { $id: 'StaffSession' },
+  { token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), staff: StaffProfile }
 )
 export type StaffSession = Static<typeof StaffSession>

@@ -9,8 +9,7 @@ export const Department = Type.Object(
     creditCode: Type.String({ description: '统一社会信用代码 (18 chars)', minLength: 18, maxLength: 18 }),
     phone: Type.String(),
     matterCount: Type.Integer(),
-  },
-  { $id: 'Department' },
+  }
 )
 export type Department = Static<typeof Department>
 
@@ -27,8 +26,7 @@ export const Catalog = Type.Object(
     departments: Type.Array(Department),
     topics: Type.Array(Topic),
     matterCount: Type.Integer(),
-  },
-  { $id: 'Catalog' },
+  }
 )
 export type Catalog = Static<typeof Catalog>
 
@@ -59,8 +57,7 @@ export const Hall = Type.Object(
     openingPeriods: Type.Array(OpeningPeriod),
     transit: Type.String(),
     windows: Type.Array(HallWindow),
-  },
-  { $id: 'Hall' },
+  }
 )
 export type Hall = Static<typeof Hall>
 

@@ -7,8 +7,7 @@ export const ApiError = Type.Object(
     error: Type.String(),
     message: Type.String({ description: 'A sentence the user can act on, in Chinese' }),
     field: Type.Optional(Type.String()),
-  },
-  { $id: 'ApiError' },
+  }
 )
 export type ApiError = Static<typeof ApiError>
 

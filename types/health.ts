@@ -5,7 +5,6 @@ export const Health = Type.Object(
     status: Type.Literal('ok'),
     database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
     version: Type.String(),
-  },
-  { $id: 'Health' },
+  }
 )
 export type Health = Static<typeof Health>

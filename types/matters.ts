@@ -6,12 +6,9 @@ import { Type, type Static } from 'typebox'
 import { AUDIENCES, CASE_KINDS, MATTER_TYPES, keysOf } from './enums'
 import { PageInfo, PageQuery, Uuid } from './common'
 
-const literals = <T extends Record<string, string>>(o: T) =>
-  Type.Union(keysOf(o).map((k) => Type.Literal(k)))
-
-export const MatterTypeSchema = literals(MATTER_TYPES)
-export const CaseKindSchema = literals(CASE_KINDS)
-export const AudienceSchema = literals(AUDIENCES)
+export const MatterTypeSchema = Type.Enum(keysOf(MATTER_TYPES))
+export const CaseKindSchema = Type.Enum(keysOf(CASE_KINDS))
+export const AudienceSchema = Type.Enum(keysOf(AUDIENCES))
 
 export const DocumentRef = Type.Object({
   id: Uuid,
@@ -76,7 +73,7 @@ const matterSummaryFields = {
   flags: MatterFlags,
 }
 
-export const MatterSummary = Type.Object(matterSummaryFields, { $id: 'MatterSummary' })
+export const MatterSummary = Type.Object(matterSummaryFields)
 export type MatterSummary = Static<typeof MatterSummary>
 
 export const MatterDetail = Type.Object(
@@ -112,8 +109,7 @@ export const MatterDetail = Type.Object(
     supervisionPhone: Type.String({ description: '监督投诉电话' }),
     faqs: Type.Array(Faq),
     updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { $id: 'MatterDetail' },
+  }
 )
 export type MatterDetail = Static<typeof MatterDetail>
 
@@ -129,8 +125,7 @@ export const MatterListQuery = Type.Object({
 export type MatterListQuery = Static<typeof MatterListQuery>
 
 export const MatterPage = Type.Object(
-  { items: Type.Array(MatterSummary), ...PageInfo },
-  { $id: 'MatterPage' },
+  { items: Type.Array(MatterSummary), ...PageInfo }
 )
 export type MatterPage = Static<typeof MatterPage>
 

@@ -1,0 +1,113 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import webpack from 'webpack'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * Build configuration for both targets (`--type weapp` → dist/weapp, `--type h5` → dist/h5).
+ *
+ * Environment variables read at build time (see src/env.ts for what each means):
+ *   TARO_APP_API_BASE     API origin baked into the bundle (weapp default http://127.0.0.1:8787,
+ *                         H5 default '' = same origin).
+ *   TARO_APP_WEAPP_APPID  WeChat appid written into dist/weapp/project.config.json
+ *                         (default: the appid in ./project.config.json, `touristappid`).
+ * Taro itself only forwards TARO_APP_* keys from .env files; we also forward them from the
+ * shell so `TARO_APP_API_BASE=https://… npm run build:weapp` works.
+ */
+const CONTRACT_DIR = path.resolve(__dirname, '..', 'types')
+const SHIMS = path.resolve(__dirname, 'shims')
+
+/** Size trims shared by both targets; each shim says why it is safe. */
+function trimBundle(chain: { plugin(name: string): { use(plugin: unknown, args: unknown[]): unknown } }) {
+  chain
+    .plugin('axios-no-transport')
+    .use(webpack.NormalModuleReplacementPlugin, [
+      /axios[\\/]lib[\\/]adapters[\\/](xhr|fetch)\.js$/,
+      path.join(SHIMS, 'axios-no-transport.js'),
+    ])
+}
+
+const NUTUI = /[\\/]@nutui[\\/]/
+
+function taroAppEnv(): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (key.startsWith('TARO_APP_') && value !== undefined) env[key] = JSON.stringify(value)
+  }
+  // Always define the keys src/env.ts reads, so nothing is left as a bare `process.env.X`.
+  env.TARO_APP_API_BASE ??= JSON.stringify('')
+  return env
+}
+
+if (process.env.TARO_APP_WEAPP_APPID) {
+  // Taro's project.config.json generator reads TARO_APP_ID.
+  process.env.TARO_APP_ID = process.env.TARO_APP_WEAPP_APPID
+}
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const platform = process.env.TARO_ENV ?? 'weapp'
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'paoyici',
+    date: '2025-1-1',
+    // NutUI is drawn at 375; our own styles at 750.
+    designWidth(input) {
+      const file = typeof input === 'object' && input ? (input as { file?: string }).file : undefined
+      return file && NUTUI.test(file) ? 375 : 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    env: taroAppEnv(),
+    defineConstants: {},
+    alias: {
+      'lodash.kebabcase': path.join(SHIMS, 'kebab-case.js'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: {
+      type: 'webpack5',
+      // Dev builds prebundle dependencies into the main package; NutUI alone is 2.5 MB.
+      prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] },
+    },
+    cache: { enable: true },
+    mini: {
+      // The shared contract (types/) lives outside src; the app value-imports enums and validators.
+      compile: { include: [CONTRACT_DIR] },
+      webpackChain: trimBundle,
+      // Component CSS order across pages does not matter (BEM blocks); silence the warnings.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      webpackChain(chain) {
+        trimBundle(chain as any)
+        chain.plugin('stats-dump').use(class { apply(compiler: any) { compiler.hooks.done.tap('dump', (stats: any) => require('fs').writeFileSync('/tmp/h5-stats.json', JSON.stringify(stats.toJson({ all: false, modules: true, chunks: true, chunkModules: false, ids: true })))) } })
+      },
+      compile: { include: [CONTRACT_DIR] },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,56 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import authentication from './plugins/authentication'
+import { registerErrorHandler } from './plugins/errorHandler'
+import { registerOpenApi } from './plugins/openapi'
+import auth from './routes/auth'
+import catalog from './routes/catalog'
+import documentRoutes from './routes/documents'
+import halls from './routes/halls'
+import health from './routes/health'
+import matters from './routes/matters'
+import me from './routes/me'
+import staffMatters from './routes/staff/matters'
+import staffMe from './routes/staff/me'
+import { buildServices, type ServiceDeps } from './services'
+
+export interface AppOptions extends ServiceDeps {
+  logger?: boolean
+}
+
+/** Builds the API without listening, so tests drive it through app.inject. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            // Tokens and personal data never reach the log; bodies are not logged at all.
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 256 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  const services = buildServices(options)
+  registerErrorHandler(app)
+  await registerOpenApi(app)
+  await app.register(authentication, { sessions: services.sessions })
+
+  const routes = [
+    [health, '/api/health'],
+    [catalog, '/api/catalog'],
+    [matters, '/api/matters'],
+    [halls, '/api/halls'],
+    [documentRoutes, '/api/documents'],
+    [auth, '/api/auth'],
+    [me, '/api/me'],
+    [staffMe, '/api/staff/me'],
+    [staffMatters, '/api/staff/matters'],
+  ] as const
+  for (const [plugin, prefix] of routes) await app.register(plugin, { prefix, services })
+  return app
+}

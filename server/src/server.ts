@@ -1,0 +1,41 @@
+/**
+ * Entry point: validate configuration, open the database (embedded PGlite
+ * unless DATABASE_URL is set), migrate, optionally seed the demo city, listen.
+ */
+import { join } from 'node:path'
+import { buildApp } from './app'
+import type { Config } from './config'
+import { openDatabase } from './db/client'
+import { migrateDatabase } from './db/migrate'
+import { seedDemoCity } from './db/seed/seedDemoCity'
+import { smsFromConfig, wechatFromConfig } from './integrations/fromConfig'
+import { LocalFileStorage } from './services/documents/fileStorage'
+
+export interface RunningServer {
+  url: string
+  close(): Promise<void>
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') })
+  try {
+    await migrateDatabase(database)
+    const storage = new LocalFileStorage(join(config.DATA_DIR, 'files'))
+    if (config.SEED_DEMO) {
+      const { demoCity } = await import('../../mock/seed/city')
+      await seedDemoCity(database.db, storage, demoCity)
+    }
+    const app = await buildApp({ config, database, storage, wechat: wechatFromConfig(config), sms: smsFromConfig(config) })
+    const url = await app.listen({ host: config.HOST, port: config.PORT })
+    return {
+      url,
+      async close() {
+        await app.close()
+        await database.close()
+      },
+    }
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}

@@ -1,0 +1,65 @@
+import Taro, { useReachBottom } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button, Tag } from '@nutui/nutui-react-taro'
+import { observer } from 'mobx-react-lite'
+import { useEffect } from 'react'
+import { STAFF_ROLES } from '../../../../../types/enums'
+import { LoadState } from '../../../../components/LoadState'
+import { PageShell } from '../../../../components/PageShell'
+import { useStores } from '../../../../stores/context'
+import { routes, TAB_PAGES } from '../../../../routes'
+import { useStaffGuard } from '../../useStaffGuard'
+import { StaffMatterList } from './StaffMatterList'
+import './index.scss'
+
+const StaffHomePage = observer(function StaffHomePage() {
+  const { session, staff } = useStores()
+  const allowed = useStaffGuard()
+
+  useEffect(() => {
+    if (allowed && staff.status === 'idle') void staff.reload()
+  }, [allowed, staff])
+  useReachBottom(() => {
+    if (allowed) void staff.loadMore()
+  })
+
+  if (!allowed || !session.staff) {
+    return (
+      <PageShell name="staff-home">
+        <LoadState status="loading" />
+      </PageShell>
+    )
+  }
+  const me = session.staff
+  const signOut = async () => {
+    await session.signOut()
+    void Taro.switchTab({ url: TAB_PAGES.me })
+  }
+
+  return (
+    <PageShell name="staff-home">
+      <View className="card staff-home__me">
+        <View className="staff-home__who">
+          <Text className="staff-home__name">{me.displayName}</Text>
+          <Tag type="primary">{STAFF_ROLES[me.role]}</Tag>
+        </View>
+        <Text className="muted">{me.department ? me.department.name : '全部部门'}</Text>
+        <Button size="small" fill="outline" type="default" onClick={signOut}>
+          退出登录
+        </Button>
+      </View>
+      <StaffMatterList
+        title={me.role === 'admin' ? '全部事项' : '本部门事项'}
+        matters={staff.matters}
+        total={staff.total}
+        status={staff.status}
+        error={staff.error}
+        hasMore={staff.hasMore}
+        onEdit={(id) => void Taro.navigateTo({ url: routes.staffMatter(id) })}
+        onRetry={() => void (staff.matters.length ? staff.loadMore() : staff.reload())}
+      />
+    </PageShell>
+  )
+})
+
+export default StaffHomePage

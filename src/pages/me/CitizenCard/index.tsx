@@ -1,0 +1,51 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import type { CitizenProfile } from '../../../../types/auth'
+import { IDENTITY_LEVELS } from '../../../../types/enums'
+import { wechatLogin } from '../../../platform/login'
+import { routes } from '../../../routes'
+import './index.scss'
+
+interface CitizenCardProps {
+  profile: CitizenProfile
+  onSignOut: () => void
+}
+
+/** A signed-in citizen: masked phone and identity, never the full numbers. */
+export function CitizenCard({ profile, onSignOut }: CitizenCardProps) {
+  const level = profile.identityLevel
+  const canBindPhone = !profile.phoneMasked && wechatLogin.phoneButton
+  return (
+    <View className="citizen-card">
+      <View className="card citizen-card__head">
+        <Text className="citizen-card__phone">{profile.phoneMasked ?? '未绑定手机号'}</Text>
+        <Tag type={level === 'verified' ? 'success' : level === 'declared' ? 'warning' : 'default'}>
+          {IDENTITY_LEVELS[level]}
+        </Tag>
+      </View>
+      <View className="card citizen-card__cells">
+        {profile.realName ? (
+          <>
+            <Cell title="姓名" extra={profile.realName.nameMasked} />
+            <Cell title="身份证号" extra={profile.realName.idNumberMasked} />
+          </>
+        ) : null}
+        <Cell
+          title="实名认证"
+          extra={level === 'none' ? '去填写 ›' : `${IDENTITY_LEVELS[level]} ›`}
+          clickable
+          onClick={() => void Taro.navigateTo({ url: routes.realName })}
+        />
+        {canBindPhone ? (
+          <Cell title="绑定手机号" extra="去绑定 ›" clickable onClick={() => void Taro.navigateTo({ url: routes.login })} />
+        ) : null}
+      </View>
+      <View className="citizen-card__actions">
+        <Button block fill="outline" type="default" onClick={onSignOut}>
+          退出登录
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,50 @@
+import { useDidShow, useReachBottom, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
+import { observer } from 'mobx-react-lite'
+import { PageShell } from '../../components/PageShell'
+import { useStores } from '../../stores/context'
+import { openGuide } from '../../navigation'
+import { FilterBar } from './FilterBar'
+import { MatterList } from './MatterList'
+
+/** 办事: the whole catalog, filtered by audience, topic, department and search. */
+const ServicesPage = observer(function ServicesPage() {
+  const { catalog } = useStores()
+
+  useDidShow(() => {
+    void catalog.loadCatalog()
+    if (catalog.listStatus === 'idle') void catalog.reloadList()
+  })
+
+  useReachBottom(() => {
+    void catalog.loadMore()
+  })
+
+  usePullDownRefresh(async () => {
+    await catalog.reloadList()
+    stopPullDownRefresh()
+  })
+
+  return (
+    <PageShell name="services">
+      <FilterBar
+        filters={catalog.filters}
+        topics={catalog.filters.audience ? catalog.topicsFor(catalog.filters.audience) : (catalog.catalog?.topics ?? [])}
+        departments={catalog.departments}
+        onChange={(patch) => void catalog.setFilters(patch)}
+        onClear={() => void catalog.resetFilters()}
+      />
+      <MatterList
+        items={catalog.items}
+        total={catalog.total}
+        status={catalog.listStatus}
+        error={catalog.listError}
+        hasMore={catalog.hasMore}
+        onOpen={(matter) => openGuide(matter.id)}
+        onRetry={() => void (catalog.items.length ? catalog.loadMore() : catalog.reloadList())}
+        onClearFilters={() => void catalog.resetFilters()}
+      />
+    </PageShell>
+  )
+})
+
+export default ServicesPage

@@ -1,0 +1,3 @@
+import type { PreviewDocument } from './types'
+
+export declare const previewDocument: PreviewDocument

@@ -1,0 +1,3 @@
+import type { WechatLogin } from './types'
+
+export declare const wechatLogin: WechatLogin

@@ -1,0 +1,3 @@
+import type { OpenMap } from './types'
+
+export declare const openMap: OpenMap

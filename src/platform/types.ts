@@ -1,0 +1,25 @@
+/** Logging in with the host's account (WeChat). */
+export interface WechatLogin {
+  /** True where a WeChat login code can be obtained (the mini-program). */
+  readonly available: boolean
+  /** The phone can be bound with WeChat's getPhoneNumber button. */
+  readonly phoneButton: boolean
+  /** A fresh, single-use code for POST /api/auth/wechat. */
+  getCode(): Promise<string>
+}
+
+/**
+ * Shows a public document (blank form, filled sample) served by OUR API.
+ * Never hands a document to a third-party previewer.
+ */
+export type PreviewDocument = (url: string, fileName: string) => Promise<void>
+
+export interface MapPlace {
+  latitude: number
+  longitude: number
+  name: string
+  address: string
+}
+
+/** Shows a place on a map (the host's map on weapp; amap.com's marker page on H5). */
+export type OpenMap = (place: MapPlace) => Promise<void>
