@@ -87,10 +87,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
-      webpackChain(chain) {
-        trimBundle(chain as any)
-        chain.plugin('stats-dump').use(class { apply(compiler: any) { compiler.hooks.done.tap('dump', (stats: any) => require('fs').writeFileSync('/tmp/h5-stats.json', JSON.stringify(stats.toJson({ all: false, modules: true, chunks: true, chunkModules: false, ids: true })))) } })
-      },
+      webpackChain: trimBundle,
       compile: { include: [CONTRACT_DIR] },
       output: {
         filename: 'js/[name].[contenthash:8].js',

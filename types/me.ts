@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox'
 export const RealNameRequest = Type.Object(
   {
     name: Type.String({ minLength: 2, maxLength: 30, pattern: '^[\\u4e00-\\u9fa5·]{2,30}$' }),
-    idNumber: Type.String({ minLength: 18, maxLength: 18 }),
+    idNumber: Type.String({ minLength: 1, maxLength: 20, description: '18-digit resident ID; checked by checkResidentId' }),
   },
   { additionalProperties: false },
 )

@@ -10,15 +10,18 @@ import './index.scss'
 
 const CODE_MESSAGE = '请输入6位数字验证码'
 
-/** Seconds left until `deadline` (ms), ticking once a second. */
+/** Whole seconds left until `deadline` (ms since epoch), re-rendering once a second until then. */
 function useCountdown(deadline: number): number {
-  const [now, setNow] = useState(() => Date.now())
+  const [, setTick] = useState(0)
   useEffect(() => {
     if (deadline <= Date.now()) return
-    const timer = setInterval(() => setNow(Date.now()), 1000)
+    const timer = setInterval(() => {
+      setTick((n) => n + 1)
+      if (Date.now() >= deadline) clearInterval(timer)
+    }, 1000)
     return () => clearInterval(timer)
   }, [deadline])
-  return Math.max(0, Math.ceil((deadline - now) / 1000))
+  return Math.max(0, Math.ceil((deadline - Date.now()) / 1000))
 }
 
 /** Phone + SMS code. Every field is checked here before anything is sent. */
