@@ -2,7 +2,7 @@
  * Configuration, read once from the environment and validated at boot: a bad
  * setting stops the server with a message naming the variable.
  */
-import { Type, type Static } from 'typebox'
+import { Type, type Static, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 
 const Port = Type.Integer({ minimum: 0, maximum: 65535 })
@@ -55,19 +55,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const value = env[key]
     if (value !== undefined && value !== '') raw[key] = value
   }
-  const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw))
-  const errors = [...Value.Errors(ConfigSchema, converted)]
-  if (errors.length > 0) {
-    const names = [...new Set(errors.map((e) => e.instancePath.replace(/^\//, '') || '(config)'))]
-    const lines = names.map((name) => {
-      const schema = ConfigSchema.properties[name as keyof Config] as { anyOf?: { const: string }[] } | undefined
-      const why = schema?.anyOf
-        ? `must be one of ${schema.anyOf.map((s) => s.const).join(', ')}`
-        : errors.find((e) => e.instancePath === `/${name}`)?.message
-      return `  ${name}=${JSON.stringify(raw[name] ?? '')}: ${why}`
-    })
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  const converted = Value.Convert(ConfigSchema, Value.Default(ConfigSchema, raw)) as Record<string, unknown>
+  // Checked one setting at a time, so every bad variable is named once.
+  const problems: string[] = []
+  for (const [name, schema] of Object.entries(ConfigSchema.properties) as [string, TSchema & { anyOf?: { const: string }[] }][]) {
+    const value = converted[name]
+    if (value === undefined || Value.Check(schema, value)) continue
+    const why = schema.anyOf ? `must be one of ${schema.anyOf.map((x) => x.const).join(', ')}` : [...Value.Errors(schema, value)][0]?.message
+    problems.push(`  ${name}=${JSON.stringify(raw[name] ?? '')}: ${why}`)
   }
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`)
   const config = converted as Config
   const secretsWithout = (a: string, b: string) => (config[a as keyof Config] === '') !== (config[b as keyof Config] === '')
   if (secretsWithout('WECHAT_APPID', 'WECHAT_SECRET')) {
