@@ -1,0 +1,108 @@
+/**
+ * The whole product for one test file, on free ports of 127.0.0.1: a seeded
+ * database, the WeChat and SMS protocol simulators, the platform API listening
+ * for real, and the built city app (dist/h5) behind its same-origin proxy.
+ */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { buildApp } from '../../server/src/app'
+import { loadConfig } from '../../server/src/config'
+import { smsFromConfig, wechatFromConfig } from '../../server/src/integrations/fromConfig'
+import { openTestDatabase } from '../../server/test/testDatabase'
+import { startSmsSimulator, type SmsSimulator } from '../../mock/sms/simulator'
+import { startWechatSimulator, type WechatSimulator } from '../../mock/wechat/simulator'
+import { startH5Server } from '../../scripts/h5Server'
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface Stack {
+  /** Origin of the platform API, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  apiUrl: string
+  /** Origin of the city app (H5) with /api proxied; undefined when started with { h5: false }. */
+  h5Url?: string
+  wechat: WechatSimulator
+  sms: SmsSimulator
+  close(): Promise<void>
+}
+
+const credentials = { appId: 'wxe2e0000000000001', appSecret: 'e2e-wechat-secret', accessKeyId: 'e2e-sms-key', accessKeySecret: 'e2e-sms-secret' }
+
+/** Starts everything; on a failure part-way, stops what already started and rethrows. */
+export async function startStack(opts: { h5?: boolean } = {}): Promise<Stack> {
+  const closers: Array<() => Promise<unknown>> = []
+  const close = async () => {
+    // Reverse start order; keep going past a failing closer so nothing is left running.
+    const errors: unknown[] = []
+    for (const fn of closers.splice(0).reverse()) await fn().catch((e: unknown) => errors.push(e))
+    if (errors.length) throw errors[0]
+  }
+  try {
+    const h5Root = join(projectRoot, 'dist/h5')
+    if (opts.h5 !== false && !existsSync(join(h5Root, 'index.html'))) {
+      throw new Error('dist/h5/index.html is missing: run `npm run build:h5` first')
+    }
+    const db = await openTestDatabase()
+    closers.push(() => db.close())
+    const wechat = await startWechatSimulator({ appId: credentials.appId, appSecret: credentials.appSecret })
+    closers.push(() => wechat.close())
+    const sms = await startSmsSimulator({ accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret })
+    closers.push(() => sms.close())
+
+    // Only what the test sets: the shell's environment must not change the stack.
+    const config = loadConfig({
+      LOG_LEVEL: 'silent',
+      WECHAT_API_BASE: wechat.url,
+      WECHAT_APPID: credentials.appId,
+      WECHAT_SECRET: credentials.appSecret,
+      SMS_ENDPOINT: sms.url,
+      SMS_ACCESS_KEY_ID: credentials.accessKeyId,
+      SMS_ACCESS_KEY_SECRET: credentials.accessKeySecret,
+    })
+    const app = await buildApp({
+      config,
+      database: db.database,
+      storage: db.storage,
+      wechat: wechatFromConfig(config),
+      sms: smsFromConfig(config),
+      logger: false,
+    })
+    closers.push(() => app.close())
+    const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 })
+
+    let h5Url: string | undefined
+    if (opts.h5 !== false) {
+      const h5 = await startH5Server({ root: h5Root, apiUrl, host: '127.0.0.1', port: 0 })
+      closers.push(() => h5.close())
+      h5Url = h5.url
+    }
+    return { apiUrl, h5Url, wechat, sms, close }
+  } catch (error) {
+    await close().catch(() => undefined)
+    throw error
+  }
+}
+
+/** JSON over real HTTP to the API, for assertions beside what the UI shows. */
+export async function api<T = any>(
+  stack: Pick<Stack, 'apiUrl'>,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {}
+  if (init.token) headers.authorization = `Bearer ${init.token}`
+  if (init.body !== undefined) headers['content-type'] = 'application/json'
+  const res = await fetch(`${stack.apiUrl}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  })
+  const text = await res.text()
+  let body: unknown = text
+  try {
+    body = JSON.parse(text)
+  } catch {
+    // Not JSON: keep the text for the failure message.
+  }
+  return { status: res.status, body: body as T }
+}
