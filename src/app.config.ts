@@ -13,16 +13,17 @@ export default defineAppConfig({
     navigationBarTitleText: '跑一次',
     navigationBarTextStyle: 'white',
   },
+  // Icons: config/make-tab-icons.mjs draws them in these two colours.
   tabBar: {
     color: '#4e5969',
     selectedColor: '#1a66d6',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/services/index', text: '办事' },
-      { pagePath: 'pages/progress/index', text: '进度' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/home/index', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png', text: '首页' },
+      { pagePath: 'pages/services/index', iconPath: 'assets/tabbar/services.png', selectedIconPath: 'assets/tabbar/services-active.png', text: '办事' },
+      { pagePath: 'pages/progress/index', iconPath: 'assets/tabbar/progress.png', selectedIconPath: 'assets/tabbar/progress-active.png', text: '进度' },
+      { pagePath: 'pages/me/index', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png', text: '我的' },
     ],
   },
 })

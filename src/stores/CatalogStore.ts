@@ -61,6 +61,12 @@ export class CatalogStore {
     return (this.catalog?.topics ?? []).filter((t) => t.audience === audience)
   }
 
+  /** Topic names for one audience, or for both (each name once) when none is chosen. */
+  topicNames(audience: Audience | null): string[] {
+    const topics = audience ? this.topicsFor(audience) : (this.catalog?.topics ?? [])
+    return Array.from(new Set(topics.map((t) => t.name)))
+  }
+
   get departments(): Catalog['departments'] {
     return this.catalog?.departments ?? []
   }

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
-import { Tag } from '@nutui/nutui-react-taro'
 import type { MatterSummary } from '../../../types/matters'
+import { FlagTag } from '../FlagTag'
 import { limitLabel, visitsLabel } from '../format'
 import './index.scss'
 
@@ -24,13 +24,13 @@ export function MatterRow({ matter, onOpen }: MatterRowProps) {
       </View>
       <View className="matter-row__tags">
         {matter.visitsRequired === 0 ? (
-          <Tag type="success" className="matter-row__tag">
+          <FlagTag tone="success" solid>
             {visitsLabel(0)}
-          </Tag>
+          </FlagTag>
         ) : null}
-        {flags.appointment ? <Tag plain type="primary" className="matter-row__tag">可预约</Tag> : null}
-        {flags.onlinePayment ? <Tag plain type="primary" className="matter-row__tag">网上缴费</Tag> : null}
-        {flags.mailDelivery ? <Tag plain type="primary" className="matter-row__tag">可邮寄</Tag> : null}
+        {flags.appointment ? <FlagTag>可预约</FlagTag> : null}
+        {flags.onlinePayment ? <FlagTag>网上缴费</FlagTag> : null}
+        {flags.mailDelivery ? <FlagTag>可邮寄</FlagTag> : null}
       </View>
     </View>
   )

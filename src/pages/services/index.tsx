@@ -28,7 +28,7 @@ const ServicesPage = observer(function ServicesPage() {
     <PageShell name="services">
       <FilterBar
         filters={catalog.filters}
-        topics={catalog.filters.audience ? catalog.topicsFor(catalog.filters.audience) : (catalog.catalog?.topics ?? [])}
+        topics={catalog.topicNames(catalog.filters.audience)}
         departments={catalog.departments}
         onChange={(patch) => void catalog.setFilters(patch)}
         onClear={() => void catalog.resetFilters()}

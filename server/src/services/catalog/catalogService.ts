@@ -24,18 +24,22 @@ export class CatalogService {
     if (scope) filters.push(eq(matters.departmentId, scope.departmentId))
     const where = filters.length ? and(...filters) : undefined
 
-    const [rows, [{ total }]] = await Promise.all([
-      this.db
-        .select({ matter: matters, departmentName: departments.name })
-        .from(matters)
-        .innerJoin(departments, eq(departments.id, matters.departmentId))
-        .where(where)
-        .orderBy(asc(matters.key))
-        .limit(pageSize)
-        .offset((page - 1) * pageSize),
-      this.db.select({ total: count() }).from(matters).where(where),
-    ])
-    return { items: rows.map((r) => toSummary(r.matter, r.departmentName)), page, pageSize, total }
+    // One round trip: the page's summary columns plus the total, via a window count.
+    const rows = await this.db
+      .select({ ...summaryColumns, departmentName: departments.name, total: sql<number>`count(*) OVER ()`.mapWith(Number) })
+      .from(matters)
+      .innerJoin(departments, eq(departments.id, matters.departmentId))
+      .where(where)
+      .orderBy(asc(matters.key))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+    const total = rows[0]?.total ?? (page === 1 ? 0 : await this.count(where))
+    return { items: rows.map((r) => toSummary(r, r.departmentName)), page, pageSize, total }
+  }
+
+  private async count(where: SQL | undefined): Promise<number> {
+    const [{ total }] = await this.db.select({ total: count() }).from(matters).where(where)
+    return total
   }
 
   async getMatter(id: string): Promise<MatterDetail> {
@@ -150,7 +154,23 @@ export class CatalogService {
   }
 }
 
-export function toSummary(m: MatterRow, departmentName: string): MatterSummary {
+/** Only what a list row shows: the guide's large fields stay in the database. */
+const summaryColumns = {
+  id: matters.id,
+  name: matters.name,
+  type: matters.type,
+  caseKind: matters.caseKind,
+  departmentId: matters.departmentId,
+  promisedLimitDays: matters.promisedLimitDays,
+  visitsRequired: matters.visitsRequired,
+  audiences: matters.audiences,
+  topics: matters.topics,
+  flags: matters.flags,
+}
+
+type SummaryFields = Pick<MatterRow, keyof typeof summaryColumns>
+
+export function toSummary(m: SummaryFields, departmentName: string): MatterSummary {
   return {
     id: m.id,
     name: m.name,

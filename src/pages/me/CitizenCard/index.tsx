@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Cell, Tag } from '@nutui/nutui-react-taro'
+import { Button, Cell } from '@nutui/nutui-react-taro'
 import type { CitizenProfile } from '../../../../types/auth'
 import { IDENTITY_LEVELS } from '../../../../types/enums'
+import { FlagTag } from '../../../components/FlagTag'
 import { wechatLogin } from '../../../platform/login'
 import { routes } from '../../../routes'
 import './index.scss'
@@ -20,9 +21,9 @@ export function CitizenCard({ profile, onSignOut }: CitizenCardProps) {
     <View className="citizen-card">
       <View className="card citizen-card__head">
         <Text className="citizen-card__phone">{profile.phoneMasked ?? '未绑定手机号'}</Text>
-        <Tag type={level === 'verified' ? 'success' : level === 'declared' ? 'warning' : 'default'}>
+        <FlagTag tone={level === 'verified' ? 'success' : level === 'declared' ? 'warning' : 'neutral'}>
           {IDENTITY_LEVELS[level]}
-        </Tag>
+        </FlagTag>
       </View>
       <View className="card citizen-card__cells">
         {profile.realName ? (

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { SearchBar, Tabs } from '@nutui/nutui-react-taro'
 import { useEffect, useState } from 'react'
-import type { Department, Topic } from '../../../../types/catalog'
+import type { Department } from '../../../../types/catalog'
 import { AUDIENCES, type Audience } from '../../../../types/enums'
 import type { MatterFilters } from '../../../stores/CatalogStore'
 import { DepartmentPicker } from '../DepartmentPicker'
@@ -9,7 +9,7 @@ import './index.scss'
 
 interface FilterBarProps {
   filters: MatterFilters
-  topics: Topic[]
+  topics: string[]
   departments: Department[]
   onChange: (patch: Partial<MatterFilters>) => void
   onClear: () => void
@@ -52,14 +52,14 @@ export function FilterBar({ filters, topics, departments, onChange, onClear }: F
       {topics.length > 0 ? (
         <View className="filter-bar__chips">
           {topics.map((topic) => {
-            const active = filters.topic === topic.name
+            const active = filters.topic === topic
             return (
               <Text
-                key={`${topic.audience}-${topic.name}`}
+                key={topic}
                 className={`filter-bar__chip${active ? ' filter-bar__chip--active' : ''}`}
-                onClick={() => onChange({ topic: active ? null : topic.name })}
+                onClick={() => onChange({ topic: active ? null : topic })}
               >
-                {topic.name}
+                {topic}
               </Text>
             )
           })}

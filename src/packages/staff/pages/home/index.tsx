@@ -1,9 +1,10 @@
 import Taro, { useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { STAFF_ROLES } from '../../../../../types/enums'
+import { FlagTag } from '../../../../components/FlagTag'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { useStores } from '../../../../stores/context'
@@ -41,7 +42,7 @@ const StaffHomePage = observer(function StaffHomePage() {
       <View className="card staff-home__me">
         <View className="staff-home__who">
           <Text className="staff-home__name">{me.displayName}</Text>
-          <Tag type="primary">{STAFF_ROLES[me.role]}</Tag>
+          <FlagTag>{STAFF_ROLES[me.role]}</FlagTag>
         </View>
         <Text className="muted">{me.department ? me.department.name : '全部部门'}</Text>
         <Button size="small" fill="outline" type="default" onClick={signOut}>

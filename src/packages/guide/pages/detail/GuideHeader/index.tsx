@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import { Tag } from '@nutui/nutui-react-taro'
 import type { MatterDetail } from '../../../../../../types/matters'
 import { AUDIENCES, CASE_KINDS } from '../../../../../../types/enums'
+import { FlagTag } from '../../../../../components/FlagTag'
 import { visitsLabel } from '../../../../../components/format'
 import './index.scss'
 
@@ -12,17 +12,19 @@ export function GuideHeader({ matter }: { matter: MatterDetail }) {
       <Text className="guide-header__name">{matter.name}</Text>
       <Text className="guide-header__department">{matter.department.name}</Text>
       <View className="guide-header__tags">
-        <Tag type={matter.visitsRequired === 0 ? 'success' : 'primary'}>{visitsLabel(matter.visitsRequired)}</Tag>
-        <Tag plain type="primary">{CASE_KINDS[matter.caseKind]}</Tag>
+        <FlagTag tone={matter.visitsRequired === 0 ? 'success' : 'primary'} solid>
+          {visitsLabel(matter.visitsRequired)}
+        </FlagTag>
+        <FlagTag>{CASE_KINDS[matter.caseKind]}</FlagTag>
         {matter.audiences.map((a) => (
-          <Tag key={a} plain type="default">
+          <FlagTag key={a} tone="neutral">
             {AUDIENCES[a]}
-          </Tag>
+          </FlagTag>
         ))}
-        {flags.appointment ? <Tag plain type="primary">可预约</Tag> : null}
-        {flags.onlinePayment ? <Tag plain type="primary">网上缴费</Tag> : null}
-        {flags.mailDelivery ? <Tag plain type="primary">可邮寄</Tag> : null}
-        {flags.onlineApplication ? <Tag plain type="primary">可网上申办</Tag> : null}
+        {flags.appointment ? <FlagTag>可预约</FlagTag> : null}
+        {flags.onlinePayment ? <FlagTag>网上缴费</FlagTag> : null}
+        {flags.mailDelivery ? <FlagTag>可邮寄</FlagTag> : null}
+        {flags.onlineApplication ? <FlagTag>可网上申办</FlagTag> : null}
       </View>
     </View>
   )

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
-import { Button, Tag } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import type { DocumentRef, Material } from '../../../../../../types/matters'
+import { FlagTag } from '../../../../../components/FlagTag'
 import './index.scss'
 
 interface MaterialsProps {
@@ -28,8 +29,14 @@ export function Materials({ materials, onPreview }: MaterialsProps) {
             </Text>
           </View>
           <View className="materials__tags">
-            {material.required ? <Tag type="danger">必要</Tag> : <Tag plain type="default">非必要</Tag>}
-            {material.acceptsTolerance ? <Tag plain type="warning">可容缺</Tag> : null}
+            {material.required ? (
+              <FlagTag tone="danger" solid>
+                必要
+              </FlagTag>
+            ) : (
+              <FlagTag tone="neutral">非必要</FlagTag>
+            )}
+            {material.acceptsTolerance ? <FlagTag tone="warning">可容缺</FlagTag> : null}
           </View>
           <Text className="materials__line">{copiesText(material)}</Text>
           {material.issuer ? <Text className="materials__line">来源：{material.issuer}</Text> : null}

@@ -1,0 +1,236 @@
+/**
+ * A stand-in for WeChat's `wx` object, enough for the compiled mini-program
+ * (dist/weapp) to run in Node: `request` does real HTTP to the local server
+ * over node:http, `login` returns a code minted by the WeChat simulator,
+ * storage lives in a Map, and navigation and UI calls are recorded.
+ *
+ * Everything handed back to the bundle is cloned into the bundle's realm (it
+ * runs in its own vm context), so `instanceof Object` and friends behave.
+ * A name the bundle looks up that is not stubbed here is recorded in `unknown`
+ * and reads as undefined (Taro then treats the API as unsupported), so a test
+ * can list what is missing.
+ */
+import { request as httpRequest } from 'node:http'
+
+export interface WxCallLog {
+  api: string
+  args: unknown
+}
+
+export interface WxStubOptions {
+  /** Where requests go: `baked` (the API base compiled into the bundle) is rewritten to `target`. */
+  rewrite: { baked: string; target: string }
+  /** What wx.login returns as `code`. */
+  loginCode: () => string
+  /** Clones a plain value into the bundle's realm (see miniProgram.ts). */
+  toRealm: <T>(value: T) => T
+}
+
+export interface WxStub {
+  wx: Record<string, unknown>
+  storage: Map<string, unknown>
+  /** Every stubbed call, oldest first (request bodies included). */
+  calls: WxCallLog[]
+  /** wx.request calls: method, URL as requested and as sent, status. */
+  requests: Array<{ method: string; url: string; sentTo: string; status?: number; error?: string }>
+  /** Names the bundle looked up or called that are not stubbed. */
+  unknown: Set<string>
+  /** Requests still on the wire. */
+  inFlight(): number
+}
+
+type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void }
+
+const systemInfo = {
+  brand: 'devtools',
+  model: 'iPhone 12/13 (Pro)',
+  pixelRatio: 3,
+  screenWidth: 390,
+  screenHeight: 844,
+  windowWidth: 390,
+  windowHeight: 844,
+  statusBarHeight: 47,
+  language: 'zh_CN',
+  version: '8.0.50',
+  system: 'iOS 16.0',
+  platform: 'devtools',
+  SDKVersion: '3.5.0',
+  fontSizeSetting: 16,
+  safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
+  theme: 'light',
+  enableDebug: false,
+  deviceOrientation: 'portrait',
+  host: { appId: '' },
+}
+
+/** APIs the bundle may probe for that need no behaviour beyond "succeeded". */
+const QUIET_ASYNC = [
+  'showToast', 'hideToast', 'showLoading', 'hideLoading', 'showModal', 'setNavigationBarTitle', 'stopPullDownRefresh',
+  'startPullDownRefresh', 'pageScrollTo', 'setTabBarItem', 'showTabBar', 'hideTabBar', 'vibrateShort', 'checkSession',
+  'makePhoneCall', 'openLocation', 'setClipboardData', 'requestSubscribeMessage', 'showShareMenu', 'hideShareMenu',
+  'setBackgroundColor', 'setBackgroundTextStyle', 'getNetworkType', 'getSetting',
+]
+const NAVIGATION = ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack']
+
+export function createWxStub(opts: WxStubOptions): WxStub {
+  const storage = new Map<string, unknown>()
+  const calls: WxCallLog[] = []
+  const requests: WxStub['requests'] = []
+  const unknown = new Set<string>()
+  let inFlight = 0
+  const { toRealm } = opts
+
+  /** WeChat calls back asynchronously: success or fail, then complete. */
+  const settle = (cb: Callbacks, ok: boolean, res: Record<string, unknown>) => {
+    setTimeout(() => {
+      const value = toRealm(res)
+      if (ok) cb.success?.(value)
+      else cb.fail?.(value)
+      cb.complete?.(value)
+    }, 0)
+  }
+  const succeed = (api: string) => (options: Callbacks & Record<string, unknown> = {}) => {
+    calls.push({ api, args: plain(options) })
+    const extra = api === 'showModal' ? { confirm: true, cancel: false } : api === 'getNetworkType' ? { networkType: 'wifi' } : {}
+    settle(options, true, { errMsg: `${api}:ok`, ...extra })
+  }
+
+  const wx: Record<string, unknown> = {
+    request(options: Callbacks & { url: string; method?: string; header?: Record<string, string>; data?: unknown; timeout?: number; dataType?: string }) {
+      calls.push({ api: 'request', args: plain(options) })
+      const method = (options.method ?? 'GET').toUpperCase()
+      let url = options.url
+      if (url.startsWith(opts.rewrite.baked)) url = opts.rewrite.target + url.slice(opts.rewrite.baked.length)
+      const headers: Record<string, string> = { ...(options.header ?? {}) }
+      let body: string | undefined
+      const data = options.data
+      if (data !== undefined && data !== null) {
+        if (method === 'GET' && typeof data === 'object') {
+          const u = new URL(url)
+          for (const [k, v] of Object.entries(data as Record<string, unknown>)) u.searchParams.set(k, String(v))
+          url = u.toString()
+        } else if (typeof data === 'string') {
+          body = data
+        } else {
+          body = JSON.stringify(data)
+        }
+      }
+      if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
+      const record: WxStub['requests'][number] = { method, url: options.url, sentTo: url }
+      requests.push(record)
+      inFlight++
+      let done = false
+      const finish = (ok: boolean, res: Record<string, unknown>) => {
+        if (done) return
+        done = true
+        inFlight--
+        settle(options, ok, res)
+      }
+      const req = httpRequest(url, { method, headers, timeout: options.timeout ?? 60_000 }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8')
+          let parsed: unknown = text
+          if (options.dataType !== 'text') {
+            try {
+              parsed = JSON.parse(text)
+            } catch {
+              // WeChat hands back the string when the body is not JSON.
+            }
+          }
+          record.status = res.statusCode
+          finish(true, { data: parsed, statusCode: res.statusCode, header: res.headers, cookies: [], errMsg: 'request:ok' })
+        })
+        res.on('error', (e) => finish(false, { errMsg: `request:fail ${e.message}` }))
+      })
+      req.on('timeout', () => req.destroy(new Error('timeout')))
+      req.on('error', (e) => {
+        record.error = e.message
+        finish(false, { errMsg: `request:fail ${e.message}` })
+      })
+      if (body !== undefined) req.write(body)
+      req.end()
+      return {
+        abort() {
+          req.destroy(new Error('abort'))
+          finish(false, { errMsg: 'request:fail abort' })
+        },
+        onHeadersReceived() {},
+        offHeadersReceived() {},
+        onChunkReceived() {},
+        offChunkReceived() {},
+      }
+    },
+    login(options: Callbacks = {}) {
+      calls.push({ api: 'login', args: {} })
+      settle(options, true, { code: opts.loginCode(), errMsg: 'login:ok' })
+    },
+    getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    removeStorageSync: (key: string) => void storage.delete(key),
+    clearStorageSync: () => storage.clear(),
+    getStorageInfoSync: () => toRealm({ keys: [...storage.keys()], currentSize: 0, limitSize: 10240 }),
+    getSystemInfoSync: () => toRealm(systemInfo),
+    getWindowInfo: () => toRealm(systemInfo),
+    getAppBaseInfo: () => toRealm(systemInfo),
+    getDeviceInfo: () => toRealm(systemInfo),
+    getSystemSetting: () => toRealm({ deviceOrientation: 'portrait' }),
+    getAccountInfoSync: () => toRealm({ miniProgram: { appId: 'touristappid', envVersion: 'develop', version: '' } }),
+    getMenuButtonBoundingClientRect: () => toRealm({ width: 87, height: 32, top: 51, right: 380, bottom: 83, left: 293 }),
+    getLaunchOptionsSync: () => toRealm({ path: 'pages/home/index', scene: 1001, query: {} }),
+    getEnterOptionsSync: () => toRealm({ path: 'pages/home/index', scene: 1001, query: {} }),
+    canIUse: () => true,
+    nextTick: (fn: () => void) => void Promise.resolve().then(fn),
+    onAppShow() {},
+    offAppShow() {},
+    onAppHide() {},
+    offAppHide() {},
+    onError() {},
+    onUnhandledRejection() {},
+    onNetworkStatusChange() {},
+    onWindowResize() {},
+    offWindowResize() {},
+    reportAnalytics() {},
+    createSelectorQuery() {
+      const query = {
+        in: () => query,
+        select: () => nodes,
+        selectAll: () => nodes,
+        selectViewport: () => nodes,
+        exec: (cb?: (res: unknown) => void) => setTimeout(() => cb?.(toRealm([])), 0),
+      }
+      const nodes = {
+        boundingClientRect: () => query,
+        scrollOffset: () => query,
+        fields: () => query,
+        node: () => query,
+        context: () => query,
+      }
+      return query
+    },
+    createIntersectionObserver: () => ({ relativeTo: () => ({ observe() {} }), relativeToViewport: () => ({ observe() {} }), disconnect() {} }),
+    env: { USER_DATA_PATH: 'wxfile://usr' },
+  }
+  for (const api of QUIET_ASYNC) wx[api] = succeed(api)
+  for (const api of NAVIGATION) wx[api] = succeed(api)
+
+  // Unknown names: recorded, and absent as on a base library without them.
+  const proxy = new Proxy(wx, {
+    get(target, key, receiver) {
+      if (typeof key !== 'string' || key in target || key === 'then' || key === 'webpackJsonp') return Reflect.get(target, key, receiver)
+      unknown.add(key)
+      return undefined
+    },
+  })
+  return { wx: proxy, storage, calls, requests, unknown, inFlight: () => inFlight }
+}
+
+/** Call arguments as data (callbacks dropped), for the call log. */
+function plain(value: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(value ?? null))
+  } catch {
+    return String(value)
+  }
+}
