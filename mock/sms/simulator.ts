@@ -9,7 +9,7 @@
  */
 import { createHmac, randomInt, randomUUID, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listen } from '../listen'
 
 export interface SmsSimulatorOptions {
   accessKeyId: string
@@ -178,21 +178,11 @@ export async function startSmsSimulator(opts: SmsSimulatorOptions): Promise<SmsS
     }
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve())
-  })
-  const address = server.address() as AddressInfo
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const { url, close } = await listen(server, opts.port, opts.host)
 
   return {
-    url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()))
-        // fetch keeps connections alive; without this close() waits for them to idle out.
-        server.closeAllConnections()
-      }),
+    url,
+    close,
     outbox,
     latestCode: (phone) => outboxFor(phone)[0]?.params.code,
     failNext: (code, times = 1) => {

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { createHash, randomBytes } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
+import { listen } from '../listen'
 
 export interface WechatSimulatorOptions {
   appId: string
@@ -220,21 +220,11 @@ export async function startWechatSimulator(opts: WechatSimulatorOptions): Promis
     }
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve())
-  })
-  const address = server.address() as AddressInfo
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  const { url, close } = await listen(server, opts.port, opts.host)
 
   return {
-    url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()))
-        // fetch keeps connections alive; without this close() waits for them to idle out.
-        server.closeAllConnections()
-      }),
+    url,
+    close,
     mintLoginCode,
     mintPhoneCode,
     subscribeMessages,
