@@ -10,6 +10,9 @@ import { migrateDatabase } from './db/migrate'
 import { seedDemoCity } from './db/seed/seedDemoCity'
 import { smsFromConfig, wechatFromConfig } from './integrations/fromConfig'
 import { LocalFileStorage } from './services/documents/fileStorage'
+import { removeSpentSignIns } from './services/housekeeping'
+
+const HOUSEKEEPING_INTERVAL_MS = 3_600_000
 
 export interface RunningServer {
   url: string
@@ -27,9 +30,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
     const app = await buildApp({ config, database, storage, wechat: wechatFromConfig(config), sms: smsFromConfig(config) })
     const url = await app.listen({ host: config.HOST, port: config.PORT })
+    const housekeeping = setInterval(() => {
+      removeSpentSignIns(database.db).catch((error) => app.log.warn({ err: error }, 'housekeeping failed'))
+    }, HOUSEKEEPING_INTERVAL_MS)
+    housekeeping.unref()
     return {
       url,
       async close() {
+        clearInterval(housekeeping)
         await app.close()
         await database.close()
       },
