@@ -89,6 +89,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       router: { mode: 'browser' },
       webpackChain: trimBundle,
       compile: { include: [CONTRACT_DIR] },
+      // Images (the tab icons) stay files, not base64 inside the first-load JS.
+      imageUrlLoaderOption: { limit: 1 }, // bytes; 0 would mean Taro's default (inline up to 2 KB)
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

@@ -20,10 +20,10 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png', text: '首页' },
-      { pagePath: 'pages/services/index', iconPath: 'assets/tabbar/services.png', selectedIconPath: 'assets/tabbar/services-active.png', text: '办事' },
-      { pagePath: 'pages/progress/index', iconPath: 'assets/tabbar/progress.png', selectedIconPath: 'assets/tabbar/progress-active.png', text: '进度' },
-      { pagePath: 'pages/me/index', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png', text: '我的' },
+      { pagePath: 'pages/home/index', iconPath: 'assets/tab-home.png', selectedIconPath: 'assets/tab-home-active.png', text: '首页' },
+      { pagePath: 'pages/services/index', iconPath: 'assets/tab-services.png', selectedIconPath: 'assets/tab-services-active.png', text: '办事' },
+      { pagePath: 'pages/progress/index', iconPath: 'assets/tab-progress.png', selectedIconPath: 'assets/tab-progress-active.png', text: '进度' },
+      { pagePath: 'pages/me/index', iconPath: 'assets/tab-me.png', selectedIconPath: 'assets/tab-me-active.png', text: '我的' },
     ],
   },
 })

@@ -32,12 +32,11 @@ export const SmsLoginRequest = Type.Object(
 )
 export type SmsLoginRequest = Static<typeof SmsLoginRequest>
 
-export const StaffLoginRequest = Type.Object(
-  {
-    username: Type.String({ minLength: 2, maxLength: 40 }),
-    password: Type.String({ minLength: 1, maxLength: 128 }),
-  },
-  { additionalProperties: false },
+export const StaffLoginRequest = Type.Object({
+  username: Type.String({ minLength: 2, maxLength: 40 }),
+  password: Type.String({ minLength: 1, maxLength: 128 }),
+},
+{ additionalProperties: false },
 )
 export type StaffLoginRequest = Static<typeof StaffLoginRequest>
 
@@ -46,40 +45,34 @@ export const StaffRoleSchema = Type.Enum(keysOf(STAFF_ROLES))
 
 /** A citizen's own profile. Phone and ID are masked even for the owner on screen. */
 export const CitizenProfile = Type.Object(
-  {
-    id: Uuid,
-    phoneMasked: Type.Union([Type.String(), Type.Null()]),
-    wechatLinked: Type.Boolean(),
-    realName: Type.Union([
-      Type.Object({
-        nameMasked: Type.String(),
-        idNumberMasked: Type.String(),
-        level: IdentityLevelSchema,
-      }),
-      Type.Null(),
-    ]),
-    identityLevel: IdentityLevelSchema,
-  }
-)
+{
+  id: Uuid,
+  phoneMasked: Type.Union([Type.String(), Type.Null()]),
+  wechatLinked: Type.Boolean(),
+  realName: Type.Union([
+    Type.Object({
+      nameMasked: Type.String(),
+      idNumberMasked: Type.String(),
+      level: IdentityLevelSchema,
+    }),
+    Type.Null(),
+  ]),
+  identityLevel: IdentityLevelSchema,
+})
 export type CitizenProfile = Static<typeof CitizenProfile>
 
-export const StaffProfile = Type.Object(
-  {
-    id: Uuid,
-    username: Type.String(),
-    displayName: Type.String(),
-    role: StaffRoleSchema,
-    department: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
-  }
-)
+export const StaffProfile = Type.Object({
+  id: Uuid,
+  username: Type.String(),
+  displayName: Type.String(),
+  role: StaffRoleSchema,
+  department: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
+  canEditGuides: Type.Boolean({ description: "May change service guides (own department's, or all for an admin)" }),
+})
 export type StaffProfile = Static<typeof StaffProfile>
 
-export const CitizenSession = Type.Object(
-  { token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), profile: CitizenProfile }
-)
+export const CitizenSession = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), profile: CitizenProfile })
 export type CitizenSession = Static<typeof CitizenSession>
 
-export const StaffSession = Type.Object(
-  { token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), staff: StaffProfile }
-)
+export const StaffSession = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), staff: StaffProfile })
 export type StaffSession = Static<typeof StaffSession>

@@ -1,14 +1,12 @@
 import { Type, type Static } from 'typebox'
 
 /** Every 4xx/5xx body. `field` names the offending input when there is one. */
-export const ApiError = Type.Object(
-  {
-    statusCode: Type.Integer(),
-    error: Type.String(),
-    message: Type.String({ description: 'A sentence the user can act on, in Chinese' }),
-    field: Type.Optional(Type.String()),
-  }
-)
+export const ApiError = Type.Object({
+  statusCode: Type.Integer(),
+  error: Type.String(),
+  message: Type.String({ description: 'A sentence the user can act on, in Chinese' }),
+  field: Type.Optional(Type.String()),
+})
 export type ApiError = Static<typeof ApiError>
 
 export const Uuid = Type.String({ format: 'uuid', description: 'Identifier' })

@@ -76,41 +76,39 @@ const matterSummaryFields = {
 export const MatterSummary = Type.Object(matterSummaryFields)
 export type MatterSummary = Static<typeof MatterSummary>
 
-export const MatterDetail = Type.Object(
-  {
-    ...matterSummaryFields,
-    basicCode: Type.String({ maxLength: 12, description: '基本编码' }),
-    implementationCode: Type.String({ maxLength: 64, description: '实施编码' }),
-    department: Type.Object({
-      id: Uuid,
-      name: Type.String(),
-      creditCode: Type.String({ description: '实施主体统一社会信用代码' }),
-    }),
-    legalLimitDays: Type.Integer({ minimum: 0, description: '法定办结时限 (working days)' }),
-    legalBasis: Type.String({ description: '设定依据' }),
-    conditions: Type.Array(Type.String(), { description: '受理条件' }),
-    process: Type.Array(ProcessStep, { description: '办理流程' }),
-    materials: Type.Array(Material),
-    fee: Type.Object({
-      charged: Type.Boolean(),
-      basis: Type.String({ description: '收费依据' }),
-      items: Type.Array(FeeItem),
-    }),
-    hall: Type.Object({
-      id: Uuid,
-      name: Type.String(),
-      address: Type.String(),
-      latitude: Type.Number(),
-      longitude: Type.Number(),
-      hoursText: Type.String(),
-      windows: Type.Array(Type.String(), { description: 'Window numbers that handle this matter' }),
-    }),
-    consultPhone: Type.String({ description: '咨询电话' }),
-    supervisionPhone: Type.String({ description: '监督投诉电话' }),
-    faqs: Type.Array(Faq),
-    updatedAt: Type.String({ format: 'date-time' }),
-  }
-)
+export const MatterDetail = Type.Object({
+  ...matterSummaryFields,
+  basicCode: Type.String({ maxLength: 12, description: '基本编码' }),
+  implementationCode: Type.String({ maxLength: 64, description: '实施编码' }),
+  department: Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    creditCode: Type.String({ description: '实施主体统一社会信用代码' }),
+  }),
+  legalLimitDays: Type.Integer({ minimum: 0, description: '法定办结时限 (working days)' }),
+  legalBasis: Type.String({ description: '设定依据' }),
+  conditions: Type.Array(Type.String(), { description: '受理条件' }),
+  process: Type.Array(ProcessStep, { description: '办理流程' }),
+  materials: Type.Array(Material),
+  fee: Type.Object({
+    charged: Type.Boolean(),
+    basis: Type.String({ description: '收费依据' }),
+    items: Type.Array(FeeItem),
+  }),
+  hall: Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    address: Type.String(),
+    latitude: Type.Number(),
+    longitude: Type.Number(),
+    hoursText: Type.String(),
+    windows: Type.Array(Type.String(), { description: 'Window numbers that handle this matter' }),
+  }),
+  consultPhone: Type.String({ description: '咨询电话' }),
+  supervisionPhone: Type.String({ description: '监督投诉电话' }),
+  faqs: Type.Array(Faq),
+  updatedAt: Type.String({ format: 'date-time' }),
+})
 export type MatterDetail = Static<typeof MatterDetail>
 
 export const MatterListQuery = Type.Object({
@@ -124,9 +122,7 @@ export const MatterListQuery = Type.Object({
 })
 export type MatterListQuery = Static<typeof MatterListQuery>
 
-export const MatterPage = Type.Object(
-  { items: Type.Array(MatterSummary), ...PageInfo }
-)
+export const MatterPage = Type.Object({ items: Type.Array(MatterSummary), ...PageInfo })
 export type MatterPage = Static<typeof MatterPage>
 
 const phone = Type.String({ pattern: '^[0-9-]{5,20}$', description: 'Landline or hotline, digits and dashes' })

@@ -19,6 +19,8 @@ describe('staff sign-in', () => {
     const res = await staffLogin('scjg.window', 'Paoyici@2026')
     assert.equal(res.statusCode, 200)
     assert.equal(res.json().staff.role, 'window')
+    assert.equal(res.json().staff.canEditGuides, false)
+    assert.equal((await staffLogin('scjg.lead', 'Paoyici@2026')).json().staff.canEditGuides, true)
     assert.match(res.json().staff.department.name, /市场监督管理局/)
     assert.ok(!res.body.includes('scrypt'), 'no password hash leaks')
     const me = await t.app.inject({ url: '/api/staff/me', headers: { authorization: `Bearer ${res.json().token}` } })

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { Audience } from '../../types/enums'
 import type { Catalog } from '../../types/catalog'
-import type { MatterDetail, MatterListQuery, MatterSummary } from '../../types/matters'
+import type { MatterDetail, MatterSummary } from '../../types/matters'
 import { userMessage, type Api } from '../api'
 import type { LoadStatus } from './loadState'
 
@@ -136,8 +136,7 @@ export class CatalogStore {
     try {
       const result = await this.api.matters.list({
         q: q.trim() || undefined,
-        // Cast: the contract's enum unions currently infer as never (see src/README.md, contract gaps).
-        audience: (audience ?? undefined) as MatterListQuery['audience'],
+        audience: audience ?? undefined,
         topic: topic ?? undefined,
         departmentId: departmentId ?? undefined,
         page,

@@ -139,3 +139,19 @@ describe('signing in and out', () => {
     expect(store.session.citizen).toEqual(declared)
   })
 })
+
+describe('canEditGuides', () => {
+  it.each([true, false])('follows the server profile flag (%s)', async (allowed) => {
+    const { store, api } = testStore()
+    api.auth.signInStaff.mockResolvedValue({ token: 't', expiresAt: FUTURE, staff: staffProfile({ canEditGuides: allowed }) })
+    await store.session.signInStaff('u', 'p')
+    expect(store.session.canEditGuides).toBe(allowed)
+  })
+
+  it('is false for a citizen', async () => {
+    const { store, api } = testStore()
+    api.auth.signInWithSms.mockResolvedValue({ token: 't', expiresAt: FUTURE, profile: citizenProfile() })
+    await store.session.signInWithSms('13812345678', '123456')
+    expect(store.session.canEditGuides).toBe(false)
+  })
+})

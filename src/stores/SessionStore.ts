@@ -47,6 +47,11 @@ export class SessionStore {
     return this.kind === 'staff' && this.token !== null
   }
 
+  /** Whether to offer guide editing: the server decides and says so in the staff profile. */
+  get canEditGuides(): boolean {
+    return this.isStaff && this.staff?.canEditGuides === true
+  }
+
   get isSignedIn(): boolean {
     return this.token !== null
   }

@@ -1,7 +1,6 @@
 /**
- * Contract-shaped test data. `contract<T>()` casts because the contract's enum
- * unions (type, caseKind, audiences, identityLevel, role) currently infer as
- * `never` (see src/README.md, "Contract gaps"); once fixed the casts are inert.
+ * Contract-shaped test data. `contract<T>()` lets a test override any field
+ * with a loosely typed value (e.g. an invalid one on purpose).
  */
 import type { CitizenProfile, StaffProfile } from '../../types/auth'
 import type { Catalog } from '../../types/catalog'
@@ -100,6 +99,7 @@ export function staffProfile(overrides: Record<string, unknown> = {}): StaffProf
     displayName: '张伟',
     role: 'window',
     department: { id: 'dept-market', name: '玉门市市场监督管理局' },
+    canEditGuides: false,
     ...overrides,
   })
 }

@@ -2,6 +2,7 @@ import { Type } from 'typebox'
 import { IdParams, PageQuery, errorResponses } from '../../../../types/common'
 import { MatterDetail, MatterGuidePatch, MatterPage } from '../../../../types/matters'
 import { updateGuide } from '../../services/catalog/guideEditing'
+import { GUIDE_EDITORS } from '../../services/auth/sessionService'
 import type { RoutePlugin } from '../types'
 
 const staffMatters: RoutePlugin = async (app, { services }) => {
@@ -30,7 +31,7 @@ const staffMatters: RoutePlugin = async (app, { services }) => {
   app.patch(
     '/:id',
     {
-      preHandler: app.requireStaff('lead', 'admin'),
+      preHandler: app.requireStaff(...GUIDE_EDITORS),
       schema: {
         tags,
         security,

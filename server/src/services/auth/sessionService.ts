@@ -10,7 +10,11 @@ export interface StaffPrincipal {
   displayName: string
   role: StaffRole
   department: { id: string; name: string } | null
+  canEditGuides: boolean
 }
+
+/** Who may edit service guides: department leads and admins. The route guard and the app's flag both read this. */
+export const GUIDE_EDITORS: StaffRole[] = ['lead', 'admin']
 
 export type Principal =
   | { kind: 'citizen'; sessionId: string; citizen: CitizenRow }
@@ -60,6 +64,7 @@ export class SessionService {
           displayName: s.displayName,
           role: s.role,
           department: row.department ? { id: row.department.id, name: row.department.name } : null,
+          canEditGuides: GUIDE_EDITORS.includes(s.role),
         },
       }
     }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button, Cell } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import type { CitizenProfile } from '../../../../types/auth'
 import { IDENTITY_LEVELS } from '../../../../types/enums'
 import { FlagTag } from '../../../components/FlagTag'
@@ -25,7 +25,7 @@ export function CitizenCard({ profile, onSignOut }: CitizenCardProps) {
           {IDENTITY_LEVELS[level]}
         </FlagTag>
       </View>
-      <View className="card citizen-card__cells">
+      <CellGroup className="citizen-card__cells">
         {profile.realName ? (
           <>
             <Cell title="姓名" extra={profile.realName.nameMasked} />
@@ -41,7 +41,7 @@ export function CitizenCard({ profile, onSignOut }: CitizenCardProps) {
         {canBindPhone ? (
           <Cell title="绑定手机号" extra="去绑定 ›" clickable onClick={() => void Taro.navigateTo({ url: routes.login })} />
         ) : null}
-      </View>
+      </CellGroup>
       <View className="citizen-card__actions">
         <Button block fill="outline" type="default" onClick={onSignOut}>
           退出登录

@@ -30,6 +30,7 @@ export function FilterBar({ filters, topics, departments, onChange, onClear }: F
   return (
     <View className="filter-bar">
       <SearchBar
+        className="filter-bar__search"
         shape="round"
         placeholder="事项名称、关键词或拼音首字母"
         value={q}

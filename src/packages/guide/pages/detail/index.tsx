@@ -13,7 +13,7 @@ import { callPhone } from '../../../../platform/phone'
 import { GuideHeader } from './GuideHeader'
 import { BasicInfo } from './BasicInfo'
 import { Materials } from './Materials'
-import { ProcessSteps } from './ProcessSteps'
+import { Conditions, ProcessSteps } from './ProcessSteps'
 import { Location } from './Location'
 import { Faqs } from './Faqs'
 import { BottomBar } from './BottomBar'
@@ -58,8 +58,9 @@ const GuideDetailPage = observer(function GuideDetailPage() {
     <PageShell name="guide" withBottomBar>
       <GuideHeader matter={matter} />
       <BasicInfo matter={matter} />
+      <Conditions conditions={matter.conditions} />
       <Materials materials={matter.materials} onPreview={preview} />
-      <ProcessSteps conditions={matter.conditions} steps={matter.process} />
+      <ProcessSteps steps={matter.process} />
       <Location hall={matter.hall} onShowMap={showMap} />
       <Faqs
         faqs={matter.faqs}

@@ -56,7 +56,8 @@ const StaffHomePage = observer(function StaffHomePage() {
         status={staff.status}
         error={staff.error}
         hasMore={staff.hasMore}
-        onEdit={(id) => void Taro.navigateTo({ url: routes.staffMatter(id) })}
+        canEdit={session.canEditGuides}
+        onOpen={(id) => void Taro.navigateTo({ url: session.canEditGuides ? routes.staffMatter(id) : routes.guide(id) })}
         onRetry={() => void (staff.matters.length ? staff.loadMore() : staff.reload())}
       />
     </PageShell>

@@ -12,7 +12,7 @@ import { GuideEditForm } from './GuideEditForm'
 
 /** Edit the parts of a guide staff maintain. The server checks the department. */
 const StaffMatterPage = observer(function StaffMatterPage() {
-  const { catalog, staff } = useStores()
+  const { catalog, session, staff } = useStores()
   const allowed = useStaffGuard()
   const id = useRouter().params.id ?? ''
 
@@ -31,6 +31,16 @@ const StaffMatterPage = observer(function StaffMatterPage() {
           error={error}
           onRetry={() => void catalog.loadMatter(id, true)}
         />
+      </PageShell>
+    )
+  }
+
+  if (!session.canEditGuides) {
+    return (
+      <PageShell name="staff-matter">
+        <View className="card">
+          <Text>修改办事指南需部门负责人或管理员账号。</Text>
+        </View>
       </PageShell>
     )
   }

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import { Collapse } from '@nutui/nutui-react-taro'
+import { ArrowDown } from '@nutui/icons-react-taro'
 import type { Faq } from '../../../../../../types/matters'
 import './index.scss'
 
@@ -32,7 +33,7 @@ export function Faqs({ faqs, consultPhone, supervisionPhone, onCall }: FaqsProps
       {faqs.length > 0 ? (
         <View className="card faqs">
           <Text className="card__title">常见问题</Text>
-          <Collapse accordion>
+          <Collapse accordion expandIcon={<ArrowDown />}>
             {faqs.map((faq, index) => (
               <Collapse.Item key={index} name={String(index)} title={faq.question}>
                 <Text className="faqs__answer">{faq.answer}</Text>

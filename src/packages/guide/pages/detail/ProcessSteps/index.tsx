@@ -2,24 +2,25 @@ import { View, Text } from '@tarojs/components'
 import type { ProcessStep } from '../../../../../../types/matters'
 import './index.scss'
 
-interface ProcessStepsProps {
-  conditions: string[]
-  steps: ProcessStep[]
+/** 受理条件. */
+export function Conditions({ conditions }: { conditions: string[] }) {
+  return (
+    <View className="card process">
+      <Text className="card__title">受理条件</Text>
+      {conditions.length === 0 ? <Text className="muted">无特别条件</Text> : null}
+      {conditions.map((condition, index) => (
+        <Text key={index} className="process__condition">
+          {index + 1}. {condition}
+        </Text>
+      ))}
+    </View>
+  )
 }
 
-/** 受理条件 and 办理流程. */
-export function ProcessSteps({ conditions, steps }: ProcessStepsProps) {
+/** 办理流程. */
+export function ProcessSteps({ steps }: { steps: ProcessStep[] }) {
   return (
     <>
-      <View className="card process">
-        <Text className="card__title">受理条件</Text>
-        {conditions.length === 0 ? <Text className="muted">无特别条件</Text> : null}
-        {conditions.map((condition, index) => (
-          <Text key={index} className="process__condition">
-            {index + 1}. {condition}
-          </Text>
-        ))}
-      </View>
       <View className="card process">
         <Text className="card__title">办理流程</Text>
         {steps.map((step, index) => (

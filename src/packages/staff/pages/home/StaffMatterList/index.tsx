@@ -12,11 +12,14 @@ interface StaffMatterListProps {
   status: LoadStatus
   error: string | null
   hasMore: boolean
-  onEdit: (matterId: string) => void
+  /** Leads and admins edit; window staff read the published guide. */
+  canEdit: boolean
+  onOpen: (matterId: string) => void
   onRetry: () => void
 }
 
-export function StaffMatterList({ title, matters, total, status, error, hasMore, onEdit, onRetry }: StaffMatterListProps) {
+export function StaffMatterList(props: StaffMatterListProps) {
+  const { title, matters, total, status, error, hasMore, canEdit, onOpen, onRetry } = props
   if (matters.length === 0) {
     if (status === 'ready') return <EmptyState title="暂无事项" description="本部门还没有上线的办事指南。" />
     return <LoadState status={status === 'idle' ? 'loading' : status} error={error} onRetry={onRetry} />
@@ -26,13 +29,14 @@ export function StaffMatterList({ title, matters, total, status, error, hasMore,
       <Text className="card__title">
         {title}（{total}）
       </Text>
+      {canEdit ? null : <Text className="staff-matters__note">修改电话和常见问题需部门负责人或管理员账号。</Text>}
       {matters.map((matter) => (
-        <View key={matter.id} className="staff-matters__row" onClick={() => onEdit(matter.id)}>
+        <View key={matter.id} className="staff-matters__row" onClick={() => onOpen(matter.id)}>
           <View className="staff-matters__text">
             <Text className="staff-matters__name">{matter.name}</Text>
             <Text className="muted">{matter.department.name}</Text>
           </View>
-          <Text className="staff-matters__edit">编辑 ›</Text>
+          <Text className="staff-matters__edit">{canEdit ? '编辑 ›' : '查看 ›'}</Text>
         </View>
       ))}
       <View className="staff-matters__footer">

@@ -52,7 +52,7 @@ export function FaqEditor({ faqs, errors, onChange }: FaqEditorProps) {
             placeholder="回答"
             maxLength={ANSWER_LENGTH.max}
             value={faq.answer}
-            autoSize
+            rows={4}
             onChange={(answer) => update(index, { answer })}
           />
           {errors[index] ? (

@@ -33,7 +33,11 @@ export function GuideEditForm({ matter, onSave, onSaved }: GuideEditFormProps) {
       faqs: faqProblems(faqs),
     }
     setErrors(next)
-    if (next.consult || next.supervision || next.faqs.some(Boolean)) return
+    if (next.consult || next.supervision || next.faqs.some(Boolean)) {
+      // The form is long: say so beside the button too.
+      setFormError('有内容需要修改，请查看标红的提示')
+      return
+    }
     setBusy(true)
     try {
       await onSave({
