@@ -12,6 +12,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#1a66d6',
     navigationBarTitleText: '跑一次',
     navigationBarTextStyle: 'white',
+    // H5 draws the same bar (title, back and home buttons) only when this is 'default'.
+    navigationStyle: 'default',
   },
   // Icons: config/make-tab-icons.mjs draws them in these two colours.
   tabBar: {

@@ -30,6 +30,12 @@ export const AUDIENCES = {
 } as const
 export type Audience = keyof typeof AUDIENCES
 
+/** The fixed service topics (主题服务) per audience; a topic counts for an audience only if listed here. */
+export const TOPICS: Record<Audience, readonly string[]> = {
+  person: ['户籍办理', '社会保障', '就业创业', '不动产', '交通出行', '婚育收养'],
+  company: ['开办企业', '准营准办', '不动产', '交通运输'],
+}
+
 export const MATERIAL_FORMS = {
   original: '原件',
   copy: '复印件',

@@ -36,6 +36,8 @@ export interface MiniProgram {
   openPage(route: string, query?: Record<string, string>): PageInstance
   /** Errors the bundle logged with console.error, and uncaught ones from its callbacks. */
   errors: string[]
+  /** Stops every timer the bundle started. */
+  dispose(): void
 }
 
 export function loadMiniProgram(root: string, stubOptions: Omit<WxStubOptions, 'toRealm'>): MiniProgram {
@@ -61,12 +63,31 @@ export function loadMiniProgram(root: string, stubOptions: Omit<WxStubOptions, '
       errors.push(`uncaught: ${describe(error)}`)
     }
   }
+  // Timers the bundle starts, so dispose() can stop them (an SMS countdown must not keep the test process alive).
+  const timers = new Set<NodeJS.Timeout>()
   const sandbox: Record<string, unknown> = {
     console: bundleConsole,
-    setTimeout: (fn: unknown, ms?: number, ...args: unknown[]) => setTimeout(guard(fn), ms, ...args),
-    clearTimeout,
-    setInterval: (fn: unknown, ms?: number, ...args: unknown[]) => setInterval(guard(fn), ms, ...args),
-    clearInterval,
+    setTimeout: (fn: unknown, ms?: number, ...args: unknown[]) => {
+      const timer: NodeJS.Timeout = setTimeout((...a: unknown[]) => {
+        timers.delete(timer)
+        guard(fn)(...a)
+      }, ms, ...args)
+      timers.add(timer)
+      return timer
+    },
+    clearTimeout: (timer: NodeJS.Timeout) => {
+      timers.delete(timer)
+      clearTimeout(timer)
+    },
+    setInterval: (fn: unknown, ms?: number, ...args: unknown[]) => {
+      const timer = setInterval(guard(fn), ms, ...args)
+      timers.add(timer)
+      return timer
+    },
+    clearInterval: (timer: NodeJS.Timeout) => {
+      timers.delete(timer)
+      clearInterval(timer)
+    },
     App(definition: Definition) {
       app = definition
     },
@@ -151,6 +172,10 @@ export function loadMiniProgram(root: string, stubOptions: Omit<WxStubOptions, '
     app: appDefinition,
     errors,
     toRealm,
+    dispose() {
+      for (const timer of timers) clearTimeout(timer)
+      timers.clear()
+    },
     evaluate: (expression) => vm.runInContext(expression, context),
     openPage,
   }
@@ -201,12 +226,16 @@ export function allNodes(root: RenderedNode | undefined): RenderedNode[] {
   return [root, ...(root.cn ?? []).flatMap(allNodes)]
 }
 
-/** Delivers a tap to the node with this sid, the way `bindtap="eh"` in base.wxml does. */
-export function tap(mp: MiniProgram, page: PageInstance, node: RenderedNode, detail: Record<string, unknown> = {}): unknown {
+/**
+ * Delivers an event to a rendered node the way base.wxml does (`bindtap="eh"`,
+ * `bindgetphonenumber="eh"`, … with `data-sid`): through the page's `eh`.
+ */
+export function trigger(mp: MiniProgram, page: PageInstance, node: RenderedNode, type: string, detail: Record<string, unknown> = {}): unknown {
   const sid = node.sid ?? node.uid
   if (!sid) throw new Error(`node has no sid: ${JSON.stringify(node).slice(0, 200)}`)
   const target = { id: node.uid ?? sid, dataset: { sid } }
-  return page.eh(mp.toRealm({ type: 'tap', timeStamp: Date.now(), target, currentTarget: target, detail: { x: 0, y: 0, ...detail }, touches: [], changedTouches: [] }))
+  const event = { type, timeStamp: Date.now(), target, currentTarget: target, detail: type === 'tap' ? { x: 0, y: 0, ...detail } : detail }
+  return page.eh(mp.toRealm({ ...event, touches: [], changedTouches: [] }))
 }
 
 /** An error as one line plus the first frames; minified bundle lines are cut short. */

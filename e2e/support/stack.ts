@@ -16,6 +16,10 @@ import { startH5Server } from '../../scripts/h5Server'
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 
+/** The built apps under test; E2E_H5_DIST / E2E_WEAPP_DIST point elsewhere (e.g. a copy while src/ is being rebuilt). */
+export const h5Dist = process.env.E2E_H5_DIST ?? join(projectRoot, 'dist/h5')
+export const weappDist = process.env.E2E_WEAPP_DIST ?? join(projectRoot, 'dist/weapp')
+
 export interface Stack {
   /** Origin of the platform API, e.g. http://127.0.0.1:41234 (no trailing slash). */
   apiUrl: string
@@ -38,9 +42,9 @@ export async function startStack(opts: { h5?: boolean } = {}): Promise<Stack> {
     if (errors.length) throw errors[0]
   }
   try {
-    const h5Root = join(projectRoot, 'dist/h5')
+    const h5Root = h5Dist
     if (opts.h5 !== false && !existsSync(join(h5Root, 'index.html'))) {
-      throw new Error('dist/h5/index.html is missing: run `npm run build:h5` first')
+      throw new Error(`${h5Root}/index.html is missing: run \`npm run build:h5\` first`)
     }
     const db = await openTestDatabase()
     closers.push(() => db.close())

@@ -18,7 +18,10 @@ export interface WxCallLog {
 }
 
 export interface WxStubOptions {
-  /** Where requests go: `baked` (the API base compiled into the bundle) is rewritten to `target`. */
+  /**
+   * Where requests go: `baked` (the API base compiled into the bundle) is
+   * rewritten to `target`; any other URL fails as outside the domain list.
+   */
   rewrite: { baked: string; target: string }
   /** What wx.login returns as `code`. */
   loginCode: () => string
@@ -118,6 +121,12 @@ export function createWxStub(opts: WxStubOptions): WxStub {
       if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json'
       const record: WxStub['requests'][number] = { method, url: options.url, sentTo: url }
       requests.push(record)
+      // Like WeChat's request-domain allow-list: only the test server is reachable.
+      if (!url.startsWith(`${opts.rewrite.target}/`)) {
+        record.error = 'url not in domain list'
+        settle(options, false, { errMsg: `request:fail url not in domain list: ${options.url}` })
+        return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} }
+      }
       inFlight++
       let done = false
       const finish = (ok: boolean, res: Record<string, unknown>) => {
@@ -193,19 +202,19 @@ export function createWxStub(opts: WxStubOptions): WxStub {
     offWindowResize() {},
     reportAnalytics() {},
     createSelectorQuery() {
+      // One result per select()/selectAll(), in order: a zero-size rect, or an empty list (nothing is laid out here).
+      const results: unknown[] = []
+      const rect = { id: '', dataset: {}, left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0, scrollLeft: 0, scrollTop: 0 }
+      const fields = (value: () => unknown) => {
+        const nodes = { boundingClientRect: () => (results.push(value()), query), scrollOffset: () => (results.push(value()), query), fields: () => (results.push(value()), query), node: () => (results.push(value()), query), context: () => (results.push(value()), query) }
+        return nodes
+      }
       const query = {
         in: () => query,
-        select: () => nodes,
-        selectAll: () => nodes,
-        selectViewport: () => nodes,
-        exec: (cb?: (res: unknown) => void) => setTimeout(() => cb?.(toRealm([])), 0),
-      }
-      const nodes = {
-        boundingClientRect: () => query,
-        scrollOffset: () => query,
-        fields: () => query,
-        node: () => query,
-        context: () => query,
+        select: () => fields(() => ({ ...rect })),
+        selectAll: () => fields(() => []),
+        selectViewport: () => fields(() => ({ ...rect, width: 390, height: 844 })),
+        exec: (cb?: (res: unknown) => void) => void setTimeout(() => cb?.(toRealm(results)), 0),
       }
       return query
     },

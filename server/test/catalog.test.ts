@@ -18,6 +18,7 @@ describe('catalog: happy path', () => {
     assert.equal(catalog.departments.reduce((n, d) => n + d.matterCount, 0), catalog.matterCount)
     assert.ok(catalog.topics.some((x) => x.audience === 'person'))
     assert.ok(catalog.topics.some((x) => x.audience === 'company' && x.name === '开办企业'))
+    assert.ok(!catalog.topics.some((x) => x.audience === 'person' && x.name === '开办企业'), 'a company topic is not offered to persons')
   })
 
   test('search finds matters by name, keyword and pinyin initials', async () => {

@@ -64,6 +64,9 @@ export const taroRequestAdapter: AxiosAdapter = (config: InternalAxiosRequestCon
         const timedOut = /timeout|abort/i.test(text)
         reject(new ApiError(NETWORK_STATUS, timedOut ? TIMEOUT_MESSAGE : NETWORK_MESSAGE, timedOut ? 'timeout' : 'network'))
       },
+    }).catch(() => {
+      // Taro also rejects the returned promise on failure; `fail` above has
+      // already answered, and an unhandled rejection would reach App.onUnhandledRejection.
     })
   })
 

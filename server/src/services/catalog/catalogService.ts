@@ -3,6 +3,7 @@ import type { Db } from '../../db/client'
 import { departments, documents, hallWindows, halls, materials, matters, type MatterRow } from '../../db/schema'
 import type { Catalog, Hall } from '../../../../types/catalog'
 import type { DocumentRef, MatterDetail, MatterListQuery, MatterPage, MatterSummary } from '../../../../types/matters'
+import { TOPICS } from '../../../../types/enums'
 import { notFound } from '../../errors'
 import { normalizeQuery } from './searchText'
 
@@ -113,6 +114,10 @@ export class CatalogService {
       this.db.select({ total: count() }).from(matters),
     ])
     return {
+      // A matter for persons and companies lists each topic under the audience it belongs to only.
+      topics: topicRows.rows
+        .filter((t) => TOPICS[t.audience].includes(t.name))
+        .map((t) => ({ name: t.name, audience: t.audience, matterCount: t.matter_count })),
       departments: deptRows.map(({ department: d, matterCount }) => ({
         id: d.id,
         name: d.name,
@@ -121,7 +126,6 @@ export class CatalogService {
         phone: d.phone,
         matterCount,
       })),
-      topics: topicRows.rows.map((t) => ({ name: t.name, audience: t.audience, matterCount: t.matter_count })),
       matterCount: total,
     }
   }
