@@ -68,3 +68,77 @@ export type DeliveryMode = keyof typeof DELIVERY_MODES
 export function keysOf<T extends Record<string, string>>(o: T): [keyof T & string, ...(keyof T & string)[]] {
   return Object.keys(o) as [keyof T & string, ...(keyof T & string)[]]
 }
+
+/**
+ * Case (办件) statuses. Internal names; the numeric codes of the provincial
+ * exchange systems are mapped at that boundary only (CASE_STATUS_EXCHANGE_CODES).
+ */
+export const CASE_STATUSES = {
+  received: '已接件',
+  cancelled: '已撤件',
+  accepted: '已受理',
+  notAccepted: '不受理',
+  rejected: '不予受理',
+  correctionStarted: '补正开始',
+  correctionEnded: '补正结束',
+  handling: '部门开始办理',
+  specialStarted: '特别程序开始',
+  specialEnded: '特别程序结束',
+  approved: '办结通过',
+  approvedWithTolerance: '办结容缺通过',
+  disapproved: '办结不通过',
+  withdrawn: '撤回',
+  revoked: '撤销',
+} as const
+export type CaseStatus = keyof typeof CASE_STATUSES
+
+/** Codes 1–15 of the provincial exchange systems (DOMAIN.md "Cases"). */
+export const CASE_STATUS_EXCHANGE_CODES: Record<CaseStatus, number> = {
+  received: 1,
+  cancelled: 2,
+  accepted: 3,
+  notAccepted: 4,
+  rejected: 5,
+  correctionStarted: 6,
+  correctionEnded: 7,
+  handling: 8,
+  specialStarted: 9,
+  specialEnded: 10,
+  approved: 11,
+  approvedWithTolerance: 12,
+  disapproved: 13,
+  withdrawn: 14,
+  revoked: 15,
+}
+
+/** What a staff member or the applicant may do to a case; the server decides which apply now. */
+export const CASE_ACTIONS = {
+  accept: '受理',
+  notAccept: '不受理',
+  reject: '不予受理',
+  requestCorrection: '一次性告知补正',
+  endCorrection: '补正完成',
+  startHandling: '开始办理',
+  startSpecial: '启动特别程序',
+  endSpecial: '结束特别程序',
+  approve: '办结（通过）',
+  approveWithTolerance: '办结（容缺通过）',
+  disapprove: '办结（不通过）',
+  withdraw: '撤回申请',
+} as const
+export type CaseAction = keyof typeof CASE_ACTIONS
+
+/** The outcome recorded on each step (通过/退回/其他). */
+export const STEP_OUTCOMES = {
+  pass: '通过',
+  return: '退回',
+  other: '其他',
+} as const
+export type StepOutcome = keyof typeof STEP_OUTCOMES
+
+export const LIGHTS = {
+  green: '正常',
+  yellow: '即将到期',
+  red: '已超期',
+} as const
+export type Light = keyof typeof LIGHTS
