@@ -6,12 +6,9 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { join } from 'node:path'
-import { buildApp } from '../../server/src/app'
-import { loadConfig } from '../../server/src/config'
-import { smsFromConfig, wechatFromConfig } from '../../server/src/integrations/fromConfig'
-import { openTestDatabase } from '../../server/test/testDatabase'
-import { startSmsSimulator, type SmsSimulator } from '../../mock/sms/simulator'
-import { startWechatSimulator, type WechatSimulator } from '../../mock/wechat/simulator'
+import { startTestApp } from '../../server/test/testApp'
+import type { SmsSimulator } from '../../mock/sms/simulator'
+import type { WechatSimulator } from '../../mock/wechat/simulator'
 import { startH5Server } from '../../scripts/h5Server'
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -30,8 +27,6 @@ export interface Stack {
   close(): Promise<void>
 }
 
-const credentials = { appId: 'wxe2e0000000000001', appSecret: 'e2e-wechat-secret', accessKeyId: 'e2e-sms-key', accessKeySecret: 'e2e-sms-secret' }
-
 /** Starts everything; on a failure part-way, stops what already started and rethrows. */
 export async function startStack(opts: { h5?: boolean } = {}): Promise<Stack> {
   const closers: Array<() => Promise<unknown>> = []
@@ -46,32 +41,10 @@ export async function startStack(opts: { h5?: boolean } = {}): Promise<Stack> {
     if (opts.h5 !== false && !existsSync(join(h5Root, 'index.html'))) {
       throw new Error(`${h5Root}/index.html is missing: run \`npm run build:h5\` first`)
     }
-    const db = await openTestDatabase()
-    closers.push(() => db.close())
-    const wechat = await startWechatSimulator({ appId: credentials.appId, appSecret: credentials.appSecret })
-    closers.push(() => wechat.close())
-    const sms = await startSmsSimulator({ accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret })
-    closers.push(() => sms.close())
-
-    // Only what the test sets: the shell's environment must not change the stack.
-    const config = loadConfig({
-      LOG_LEVEL: 'silent',
-      WECHAT_API_BASE: wechat.url,
-      WECHAT_APPID: credentials.appId,
-      WECHAT_SECRET: credentials.appSecret,
-      SMS_ENDPOINT: sms.url,
-      SMS_ACCESS_KEY_ID: credentials.accessKeyId,
-      SMS_ACCESS_KEY_SECRET: credentials.accessKeySecret,
-    })
-    const app = await buildApp({
-      config,
-      database: db.database,
-      storage: db.storage,
-      wechat: wechatFromConfig(config),
-      sms: smsFromConfig(config),
-      logger: false,
-    })
-    closers.push(() => app.close())
+    // The same API, database and simulators as the server's own tests, listening for real.
+    const server = await startTestApp({ LOG_LEVEL: 'silent' })
+    closers.push(() => server.close())
+    const { app, wechat, sms } = server
     const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 })
 
     let h5Url: string | undefined
