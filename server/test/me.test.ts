@@ -55,3 +55,10 @@ describe('real-name profile', () => {
     assert.equal((await t.app.inject({ url: '/api/me', headers: { authorization: 'Bearer x' } })).statusCode, 401)
   })
 })
+
+test('two accounts declaring the same ID at the same moment: one wins, the other gets a 409', async () => {
+  const a = await signInByPhone(t, '13600000005')
+  const b = await signInByPhone(t, '13600000006')
+  const results = await Promise.all([declare(a, '赵六', '620981199003071239'), declare(b, '赵六', '620981199003071239')])
+  assert.deepEqual(results.map((r) => r.statusCode).sort(), [200, 409])
+})

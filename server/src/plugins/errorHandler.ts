@@ -8,6 +8,8 @@ import { STATUS_CODES } from 'node:http'
 import { HttpError } from '../errors'
 import { validationMessage } from './validationMessages'
 
+const UNIQUE_VIOLATION = '23505'
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const send = (statusCode: number, message: string, field?: string) =>
@@ -25,6 +27,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, '不支持的请求内容类型')
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, '请求内容过大')
     if (error.statusCode === 429) return send(429, '请求过于频繁，请稍后再试')
+    // A unique constraint lost a race that the service's own check passed: the other request won.
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return send(409, '该信息刚被其他操作占用，请刷新后重试')
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(error.statusCode, '请求无效，请检查后重试')
     }
