@@ -60,7 +60,11 @@ async function main(): Promise<void> {
   API docs (Swagger): ${api.url}/api/docs
   SMS outbox:         ${sms.url}/__sim/outbox   (sign-in codes sent to any phone land here)
   WeChat simulator:   ${wechat.url}
-  Database:           ${config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${join(config.DATA_DIR, 'pglite')}`}
+  Database:           ${
+    config.DATABASE_URL
+      ? 'PostgreSQL (DATABASE_URL)'
+      : `embedded PGlite in ${join(config.DATA_DIR, 'pglite')} — runs without fsync: a crash of the machine can lose the latest writes; set DATABASE_URL to PostgreSQL in production`
+  }
   Mini-program:       npm run build:weapp, then open this folder in WeChat DevTools
 
 Demo staff accounts (password ${DEMO_PASSWORD}):

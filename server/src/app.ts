@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import authentication from './plugins/authentication'
 import { registerErrorHandler } from './plugins/errorHandler'
 import { registerOpenApi } from './plugins/openapi'
+import { registerSecurityHeaders } from './plugins/securityHeaders'
 import auth from './routes/auth'
 import catalog from './routes/catalog'
 import documentRoutes from './routes/documents'
@@ -37,6 +38,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const services = buildServices(options)
   registerErrorHandler(app)
+  registerSecurityHeaders(app)
   await registerOpenApi(app)
   await app.register(authentication, { sessions: services.sessions })
 

@@ -42,3 +42,13 @@ test('an unexpected failure is a 500 with no internals in the body', async () =>
     pool.query = original
   }
 })
+
+test('answers carry security headers; signed-in answers are never cached', async () => {
+  const anonymous = await t.app.inject('/api/catalog')
+  assert.equal(anonymous.headers['x-content-type-options'], 'nosniff')
+  assert.equal(anonymous.headers['x-frame-options'], 'DENY')
+  assert.equal(anonymous.headers['cache-control'], undefined)
+  const signedIn = await t.app.inject({ url: '/api/me', headers: { authorization: 'Bearer not-a-real-token-but-long-enough' } })
+  assert.equal(signedIn.statusCode, 401)
+  assert.equal(signedIn.headers['cache-control'], 'no-store')
+})
