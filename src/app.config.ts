@@ -4,7 +4,20 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/guide', pages: ['pages/detail/index'] },
     { root: 'packages/account', pages: ['pages/login/index', 'pages/real-name/index'] },
-    { root: 'packages/staff', pages: ['pages/login/index', 'pages/home/index', 'pages/matter/index'] },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/login/index',
+        'pages/home/index',
+        'pages/matter/index',
+        'pages/queue/index',
+        'pages/case/index',
+        'pages/walk-in/index',
+        'pages/receipt/index',
+        'pages/supervision/index',
+      ],
+    },
+    { root: 'packages/cases', pages: ['pages/lookup/index', 'pages/detail/index', 'pages/messages/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -128,6 +128,9 @@ export const CASE_ACTIONS = {
 } as const
 export type CaseAction = keyof typeof CASE_ACTIONS
 
+/** Actions that must say why (the applicant reads it); the server refuses them without a comment. */
+export const CASE_ACTIONS_NEEDING_COMMENT: readonly CaseAction[] = ['notAccept', 'reject', 'requestCorrection', 'disapprove', 'startSpecial']
+
 /** The outcome recorded on each step (通过/退回/其他). */
 export const STEP_OUTCOMES = {
   pass: '通过',

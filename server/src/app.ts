@@ -12,6 +12,10 @@ import health from './routes/health'
 import matters from './routes/matters'
 import me from './routes/me'
 import staffMatters from './routes/staff/matters'
+import citizenCases from './routes/cases'
+import notificationRoutes from './routes/notifications'
+import staffCases from './routes/staff/cases'
+import supervision from './routes/staff/supervision'
 import staffMe from './routes/staff/me'
 import { buildServices, type ServiceDeps } from './services'
 
@@ -52,6 +56,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     [me, '/api/me'],
     [staffMe, '/api/staff/me'],
     [staffMatters, '/api/staff/matters'],
+    [citizenCases, '/api/cases'],
+    [notificationRoutes, '/api/notifications'],
+    [staffCases, '/api/staff/cases'],
+    [supervision, '/api/staff/supervision'],
   ] as const
   for (const [plugin, prefix] of routes) await app.register(plugin, { prefix, services })
   return app

@@ -39,6 +39,10 @@ export const ConfigSchema = Type.Object({
   SMS_LOGIN_TEMPLATE: Type.String({ default: 'SMS_LOGIN' }),
   OFFICE_MORNING: Type.String({ default: '08:30-12:00', pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$' }),
   OFFICE_AFTERNOON: Type.String({ default: '14:30-18:00', pattern: '^\\d{2}:\\d{2}-\\d{2}:\\d{2}$' }),
+  /** Anonymous case lookup: failures per case number before it locks, the lock, and lookups per client per hour. */
+  LOOKUP_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 50, default: 5 }),
+  LOOKUP_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
+  LOOKUP_HOURLY_LIMIT_PER_CLIENT: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 30 }),
   SEED_DEMO: Type.Boolean({ default: false }),
   TRUST_PROXY: Type.Boolean({ default: false }),
 })

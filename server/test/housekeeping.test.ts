@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { removeSpentSignIns } from '../src/services/housekeeping'
+import { removeSpentRecords } from '../src/services/housekeeping'
 import { signInByPhone, startTestApp, type TestApp } from './testApp'
 
 let t: TestApp
@@ -9,7 +9,7 @@ before(async () => {
 })
 after(() => t.close())
 
-test('spent SMS codes and long-expired sessions are removed; live sign-ins stay', async () => {
+test('spent SMS codes, long-expired sessions and stale lookup guards are removed; live sign-ins stay', async () => {
   const live = await signInByPhone(t, '13300000001')
   await signInByPhone(t, '13300000002')
   const pool = t.db.database.pool
@@ -17,7 +17,10 @@ test('spent SMS codes and long-expired sessions are removed; live sign-ins stay'
   await pool.query(
     `UPDATE sessions SET expires_at = now() - interval '31 days' WHERE citizen_id = (SELECT id FROM citizens WHERE phone = '13300000002')`,
   )
-  assert.deepEqual(await removeSpentSignIns(t.db.database.db), { smsCodes: 1, sessions: 1 })
-  assert.deepEqual(await removeSpentSignIns(t.db.database.db), { smsCodes: 0, sessions: 0 }, 'running again changes nothing')
+  await pool.query(
+    `INSERT INTO lookup_guards (number_key, failures, last_failure_at) VALUES ('old', 2, now() - interval '2 days'), ('recent', 2, now())`,
+  )
+  assert.deepEqual(await removeSpentRecords(t.db.database.db), { smsCodes: 1, sessions: 1, lookupGuards: 1 })
+  assert.deepEqual(await removeSpentRecords(t.db.database.db), { smsCodes: 0, sessions: 0, lookupGuards: 0 }, 'running again changes nothing')
   assert.equal((await t.app.inject({ url: '/api/me', headers: live })).statusCode, 200)
 })

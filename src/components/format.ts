@@ -24,3 +24,11 @@ export function formatDate(iso: string): string {
   const shanghai = new Date(date.getTime() + 8 * 3600_000)
   return shanghai.toISOString().slice(0, 10)
 }
+
+/** "2025-03-01T06:05:00Z" → "2025-03-01 14:05" in China's time (UTC+8, no daylight saving since 1991). */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  const shanghai = new Date(date.getTime() + 8 * 3600_000).toISOString()
+  return `${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)}`
+}

@@ -23,3 +23,11 @@ export interface MapPlace {
 
 /** Shows a place on a map (the host's map on weapp; amap.com's marker page on H5). */
 export type OpenMap = (place: MapPlace) => Promise<void>
+
+/** Reads a QR code with the device camera (the walk-in receipt's, for the progress lookup). */
+export interface CodeScanner {
+  /** False where there is no scanner; the page then offers typed entry only. */
+  readonly available: boolean
+  /** The code's text, or null when the user cancelled or nothing was read. */
+  scan(): Promise<string | null>
+}

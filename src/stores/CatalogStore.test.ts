@@ -2,6 +2,7 @@ import { apiError, deferred, testStore } from '../testing/fakeApi'
 import { catalog, matterDetail, matterPage, matterSummary } from '../testing/fixtures'
 import type { MatterPage } from '../../types/matters'
 import { MATTER_PAGE_SIZE } from './CatalogStore'
+import { staffOf } from './StaffStore'
 
 const page = (n: number, count: number, total: number) =>
   matterPage(Array.from({ length: count }, () => matterSummary()), n, total)
@@ -121,7 +122,7 @@ describe('StaffStore', () => {
     const { store, api } = testStore()
     const saved = matterDetail({ consultPhone: '0937-1111111' })
     api.staff.patchMatter.mockResolvedValue(saved)
-    await store.staff.saveGuide(saved.id, { consultPhone: '0937-1111111' })
+    await staffOf(store).saveGuide(saved.id, { consultPhone: '0937-1111111' })
     expect(api.staff.patchMatter).toHaveBeenCalledWith(saved.id, { consultPhone: '0937-1111111' })
     expect(store.catalog.matter(saved.id)?.consultPhone).toBe('0937-1111111')
   })
@@ -135,10 +136,10 @@ describe('StaffStore', () => {
     })
     api.staff.listMatters.mockResolvedValue(page(1, 3, 3))
     await store.session.signInStaff('u', 'p')
-    await store.staff.reload()
-    expect(store.staff.matters).toHaveLength(3)
+    await staffOf(store).reload()
+    expect(staffOf(store).matters).toHaveLength(3)
     store.session.expire()
-    expect(store.staff.matters).toHaveLength(0)
-    expect(store.staff.status).toBe('idle')
+    expect(staffOf(store).matters).toHaveLength(0)
+    expect(staffOf(store).status).toBe('idle')
   })
 })

@@ -4,6 +4,7 @@ import type { Catalog } from '../../types/catalog'
 import type { MatterDetail, MatterSummary } from '../../types/matters'
 import { userMessage, type Api } from '../api'
 import type { LoadStatus } from './loadState'
+import { PagedList } from './PagedList'
 
 export const MATTER_PAGE_SIZE = 20
 export const HOT_MATTER_COUNT = 6
@@ -37,24 +38,49 @@ export class CatalogStore {
   hotStatus: LoadStatus = 'idle'
 
   filters: MatterFilters = { ...EMPTY_FILTERS }
-  items: MatterSummary[] = []
-  total = 0
-  /** Last page loaded; 0 before the first. */
-  page = 0
-  listStatus: LoadStatus = 'idle'
-  listError: string | null = null
+  /** The filtered matter list; pages, stale answers and errors are PagedList's business. */
+  readonly list: PagedList<MatterSummary>
 
   private readonly details = new Map<string, MatterDetail>()
   private readonly detailEntries = new Map<string, DetailEntry>()
-  /** Bumped on every new query, so an answer to an older one is dropped. */
-  private listGeneration = 0
-
   constructor(private readonly api: Api) {
-    makeAutoObservable<CatalogStore, 'api' | 'listGeneration'>(this, { api: false, listGeneration: false })
+    this.list = new PagedList((page) => {
+      const { q, audience, topic, departmentId } = this.filters
+      return api.matters.list({
+        q: q.trim() || undefined,
+        audience: audience ?? undefined,
+        topic: topic ?? undefined,
+        departmentId: departmentId ?? undefined,
+        page,
+        pageSize: MATTER_PAGE_SIZE,
+      })
+    })
+    makeAutoObservable<CatalogStore, 'api'>(this, { api: false, list: false })
+  }
+
+  get items(): MatterSummary[] {
+    return this.list.items
+  }
+
+  get total(): number {
+    return this.list.total
+  }
+
+  /** Last page loaded; 0 before the first. */
+  get page(): number {
+    return this.list.page
+  }
+
+  get listStatus(): LoadStatus {
+    return this.list.status
+  }
+
+  get listError(): string | null {
+    return this.list.error
   }
 
   get hasMore(): boolean {
-    return this.page === 0 || this.items.length < this.total
+    return this.list.hasMore
   }
 
   topicsFor(audience: Audience): Catalog['topics'] {
@@ -71,36 +97,36 @@ export class CatalogStore {
     return this.catalog?.departments ?? []
   }
 
-  async loadCatalog(force = false): Promise<void> {
-    if (!force && (this.catalogStatus === 'ready' || this.catalogStatus === 'loading')) return
+  // Promise chains rather than async/await in this main-package store: see PagedList.
+  loadCatalog(force = false): Promise<void> {
+    if (!force && (this.catalogStatus === 'ready' || this.catalogStatus === 'loading')) return Promise.resolve()
     this.catalogStatus = 'loading'
     this.catalogError = null
-    try {
-      const catalog = await this.api.catalog.get()
-      runInAction(() => {
-        this.catalog = catalog
-        this.catalogStatus = 'ready'
-      })
-    } catch (error) {
-      runInAction(() => {
-        this.catalogStatus = 'error'
-        this.catalogError = userMessage(error)
-      })
-    }
+    return this.api.catalog.get().then(
+      (catalog) =>
+        runInAction(() => {
+          this.catalog = catalog
+          this.catalogStatus = 'ready'
+        }),
+      (error: unknown) =>
+        runInAction(() => {
+          this.catalogStatus = 'error'
+          this.catalogError = userMessage(error)
+        }),
+    )
   }
 
-  async loadHot(): Promise<void> {
-    if (this.hotStatus === 'loading') return
+  loadHot(): Promise<void> {
+    if (this.hotStatus === 'loading') return Promise.resolve()
     this.hotStatus = 'loading'
-    try {
-      const page = await this.api.matters.list({ page: 1, pageSize: HOT_MATTER_COUNT })
-      runInAction(() => {
-        this.hot = page.items
-        this.hotStatus = 'ready'
-      })
-    } catch {
-      runInAction(() => (this.hotStatus = 'error'))
-    }
+    return this.api.matters.list({ page: 1, pageSize: HOT_MATTER_COUNT }).then(
+      (page) =>
+        runInAction(() => {
+          this.hot = page.items
+          this.hotStatus = 'ready'
+        }),
+      () => runInAction(() => void (this.hotStatus = 'error')),
+    )
   }
 
   /** Changes some filters and loads the first page of the new result. */
@@ -115,48 +141,12 @@ export class CatalogStore {
   }
 
   reloadList(): Promise<void> {
-    this.listGeneration += 1
-    this.items = []
-    this.total = 0
-    this.page = 0
-    return this.loadPage(1)
+    return this.list.reload()
   }
 
   /** Loads the next page, unless one is loading or everything is here. */
   loadMore(): Promise<void> {
-    if (this.listStatus === 'loading' || !this.hasMore) return Promise.resolve()
-    return this.loadPage(this.page + 1)
-  }
-
-  private async loadPage(page: number): Promise<void> {
-    const generation = this.listGeneration
-    const { q, audience, topic, departmentId } = this.filters
-    this.listStatus = 'loading'
-    this.listError = null
-    try {
-      const result = await this.api.matters.list({
-        q: q.trim() || undefined,
-        audience: audience ?? undefined,
-        topic: topic ?? undefined,
-        departmentId: departmentId ?? undefined,
-        page,
-        pageSize: MATTER_PAGE_SIZE,
-      })
-      runInAction(() => {
-        if (generation !== this.listGeneration) return
-        const known = new Set(this.items.map((m) => m.id))
-        this.items = this.items.concat(result.items.filter((m) => !known.has(m.id)))
-        this.total = result.total
-        this.page = page
-        this.listStatus = 'ready'
-      })
-    } catch (error) {
-      runInAction(() => {
-        if (generation !== this.listGeneration) return
-        this.listStatus = 'error'
-        this.listError = userMessage(error)
-      })
-    }
+    return this.list.loadMore()
   }
 
   matter(id: string): MatterDetail | undefined {
@@ -168,16 +158,14 @@ export class CatalogStore {
   }
 
   /** Loads a guide into the cache (again when `force`). */
-  async loadMatter(id: string, force = false): Promise<void> {
+  loadMatter(id: string, force = false): Promise<void> {
     const current = this.detailStatus(id).status
-    if (current === 'loading' || (!force && current === 'ready')) return
+    if (current === 'loading' || (!force && current === 'ready')) return Promise.resolve()
     this.detailEntries.set(id, { status: 'loading', error: null })
-    try {
-      const detail = await this.api.matters.get(id)
-      runInAction(() => this.remember(detail))
-    } catch (error) {
-      runInAction(() => this.detailEntries.set(id, { status: 'error', error: userMessage(error) }))
-    }
+    return this.api.matters.get(id).then(
+      (detail) => runInAction(() => this.remember(detail)),
+      (error: unknown) => runInAction(() => void this.detailEntries.set(id, { status: 'error', error: userMessage(error) })),
+    )
   }
 
   /** Puts a guide the server just returned (e.g. after a staff edit) into the cache. */

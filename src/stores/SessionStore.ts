@@ -91,37 +91,34 @@ export class SessionStore {
     return this.api.auth.requestSmsCode({ phone: phone.trim() })
   }
 
-  async signInWithSms(phone: string, code: string): Promise<void> {
-    const session = await this.api.auth.signInWithSms({ phone: phone.trim(), code: code.trim() })
-    this.adoptCitizen(session)
+  // The one-call actions below are promise chains, not async functions: see PagedList (main-package size).
+  signInWithSms(phone: string, code: string): Promise<void> {
+    return this.api.auth.signInWithSms({ phone: phone.trim(), code: code.trim() }).then((session) => this.adoptCitizen(session))
   }
 
   /** `code` comes from the platform's WeChat login (platform/login). */
-  async signInWithWechat(code: string): Promise<void> {
-    const session = await this.api.auth.signInWithWechat(code)
-    this.adoptCitizen(session)
+  signInWithWechat(code: string): Promise<void> {
+    return this.api.auth.signInWithWechat(code).then((session) => this.adoptCitizen(session))
   }
 
   /** `code` comes from the getPhoneNumber button's event. */
-  async bindWechatPhone(code: string): Promise<void> {
-    const profile = await this.api.auth.bindWechatPhone(code)
-    runInAction(() => (this.citizen = profile))
+  bindWechatPhone(code: string): Promise<void> {
+    return this.api.auth.bindWechatPhone(code).then((profile) => this.setCitizen(profile))
   }
 
-  async declareRealName(name: string, idNumber: string): Promise<void> {
-    const profile = await this.api.me.declareRealName({ name: name.trim(), idNumber: idNumber.trim().toUpperCase() })
-    runInAction(() => (this.citizen = profile))
+  declareRealName(name: string, idNumber: string): Promise<void> {
+    return this.api.me
+      .declareRealName({ name: name.trim(), idNumber: idNumber.trim().toUpperCase() })
+      .then((profile) => this.setCitizen(profile))
   }
 
-  async refreshCitizen(): Promise<void> {
-    if (!this.isCitizen) return
-    const profile = await this.api.me.get()
-    runInAction(() => (this.citizen = profile))
+  refreshCitizen(): Promise<void> {
+    if (!this.isCitizen) return Promise.resolve()
+    return this.api.me.get().then((profile) => this.setCitizen(profile))
   }
 
-  async signInStaff(username: string, password: string): Promise<void> {
-    const session = await this.api.auth.signInStaff({ username: username.trim(), password })
-    this.adoptStaff(session)
+  signInStaff(username: string, password: string): Promise<void> {
+    return this.api.auth.signInStaff({ username: username.trim(), password }).then((session) => this.adoptStaff(session))
   }
 
   /** Ends the session on the server when reachable; always ends it here. */
@@ -139,6 +136,10 @@ export class SessionStore {
   /** The server said 401 to our token. */
   expire(): void {
     this.clear()
+  }
+
+  private setCitizen(profile: CitizenProfile): void {
+    this.citizen = profile
   }
 
   private adoptCitizen(session: CitizenSession): void {

@@ -3,12 +3,14 @@ import type { MatterGuidePatch, MatterSummary } from '../../types/matters'
 import { userMessage, type Api } from '../api'
 import type { CatalogStore } from './CatalogStore'
 import type { LoadStatus } from './loadState'
+import type { RootStore } from './RootStore'
 
 export const STAFF_MATTER_PAGE_SIZE = 20
 
 /**
  * A staff member's workbench: the matters of their department (all, for an
  * admin) and edits to the parts of a guide staff maintain (phones, FAQ).
+ * Built on first use by the staff subpackage (`staffOf`), so its code ships there.
  */
 export class StaffStore {
   matters: MatterSummary[] = []
@@ -80,4 +82,9 @@ export class StaffStore {
       })
     }
   }
+}
+
+/** The staff workbench store of this RootStore, built on first use. */
+export function staffOf(root: RootStore): StaffStore {
+  return root.feature('staff', (api) => new StaffStore(api, root.catalog))
 }

@@ -3,6 +3,7 @@
  * jest.fn that fails loudly unless the test says what it returns.
  */
 import type { Api } from '../api'
+import type { StaffCasesApi } from '../api/staffCases'
 import { ApiError } from '../api/ApiError'
 import { RootStore } from '../stores/RootStore'
 import { memoryStorage, type KeyValueStorage } from '../stores/storage'
@@ -22,6 +23,8 @@ export function fakeApi(): FakeApi {
     auth: ['requestSmsCode', 'signInWithSms', 'signInWithWechat', 'bindWechatPhone', 'signInStaff', 'signOut'],
     me: ['get', 'declareRealName'],
     staff: ['me', 'listMatters', 'patchMatter'],
+    cases: ['list', 'get', 'withdraw', 'lookup'],
+    notifications: ['list', 'markRead'],
   }
   const api: Record<string, Record<string, jest.Mock>> = {}
   for (const [group, methods] of Object.entries(groups)) {
@@ -29,6 +32,12 @@ export function fakeApi(): FakeApi {
     for (const method of methods) api[group][method] = unexpected(`${group}.${method}`)
   }
   return api as unknown as FakeApi
+}
+
+/** The staff case calls (not on `Api`: see api/staffCases.ts), each a jest.fn like fakeApi's. */
+export function fakeStaffCasesApi(): Fake<{ g: StaffCasesApi }>['g'] {
+  const methods = ['list', 'get', 'registerWalkIn', 'act', 'setDelivery', 'supervision'] as const
+  return Object.fromEntries(methods.map((m) => [m, unexpected(`staffCases.${m}`)])) as unknown as Fake<{ g: StaffCasesApi }>['g']
 }
 
 export function testStore(options: { api?: FakeApi; storage?: KeyValueStorage; now?: () => Date } = {}) {

@@ -3,7 +3,9 @@
  * with a loosely typed value (e.g. an invalid one on purpose).
  */
 import type { CitizenProfile, StaffProfile } from '../../types/auth'
+import type { CaseDeadline, CaseDetail, CaseProgress, CaseSummary } from '../../types/cases'
 import type { Catalog } from '../../types/catalog'
+import type { Notification } from '../../types/notifications'
 import type { MatterDetail, MatterPage, MatterSummary } from '../../types/matters'
 
 const contract = <T>(value: object): T => value as unknown as T
@@ -105,3 +107,71 @@ export function staffProfile(overrides: Record<string, unknown> = {}): StaffProf
 }
 
 export const FUTURE = '2099-01-01T00:00:00.000Z'
+
+export function caseDeadline(overrides: Record<string, unknown> = {}): CaseDeadline {
+  return contract<CaseDeadline>({
+    dueAt: '2026-11-27T10:00:00.000Z',
+    light: 'green',
+    remainingMinutes: 1260,
+    label: '剩余3个工作日',
+    paused: false,
+    calendarUnpublished: false,
+    ...overrides,
+  })
+}
+
+export function caseSummary(overrides: Record<string, unknown> = {}): CaseSummary {
+  return contract<CaseSummary>({
+    id: uuid(),
+    number: `YM2026112200${String(counter).padStart(4, '0')}`,
+    matter: { id: 'matter-1', name: '个体工商户设立登记' },
+    department: { id: 'dept-market', name: '玉门市市场监督管理局' },
+    status: 'accepted',
+    applicantNameMasked: '张*',
+    createdAt: '2026-11-20T02:00:00.000Z',
+    deadline: caseDeadline(),
+    ...overrides,
+  })
+}
+
+export function caseDetail(overrides: Record<string, unknown> = {}): CaseDetail {
+  return contract<CaseDetail>({
+    ...caseSummary(),
+    applicantPhoneMasked: '138****5678',
+    applicantIdNumberMasked: '1101**********002X',
+    acceptedAt: '2026-11-20T02:30:00.000Z',
+    delivery: { mode: 'hall', addressMasked: null, courier: null, trackingNumber: null },
+    steps: [
+      { at: '2026-11-20T02:30:00.000Z', status: 'accepted', outcome: 'pass', actor: '窗口人员 王**', comment: '' },
+      { at: '2026-11-20T02:00:00.000Z', status: 'received', outcome: 'pass', actor: '窗口人员 王**', comment: '' },
+    ],
+    allowedActions: ['withdraw'],
+    ...overrides,
+  })
+}
+
+export function caseProgress(overrides: Record<string, unknown> = {}): CaseProgress {
+  const detail = caseDetail()
+  return contract<CaseProgress>({
+    number: detail.number,
+    matterName: detail.matter.name,
+    departmentName: detail.department.name,
+    applicantNameMasked: '张*',
+    status: detail.status,
+    deadline: detail.deadline,
+    steps: detail.steps,
+    ...overrides,
+  })
+}
+
+export function notification(overrides: Record<string, unknown> = {}): Notification {
+  return contract<Notification>({
+    id: uuid(),
+    title: '办件已受理',
+    body: '您的办件已受理，承诺3个工作日内办结。',
+    caseId: null,
+    createdAt: '2026-11-20T02:30:00.000Z',
+    read: false,
+    ...overrides,
+  })
+}

@@ -27,9 +27,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return wrap(pool, 'postgres', async () => {})
   }
   const embedded = await startEmbeddedDatabase(options.dataDir)
-  // PGlite runs one query at a time whatever the pool size; a few connections
-  // let short queries queue behind each other rather than behind the pool.
-  const pool = new pg.Pool({ ...embedded.connection, max: 4 })
+  // One connection: PGlite runs one query at a time anyway, and pglite-socket
+  // mixes up the replies of transactions interleaved on several connections
+  // ("portal does not exist", empty results). Queries queue in the pool instead;
+  // code inside a transaction must use its `tx`, never the pool.
+  const pool = new pg.Pool({ ...embedded.connection, max: 1 })
   return wrap(pool, 'pglite', embedded.stop)
 }
 

@@ -10,6 +10,14 @@ import { validationMessage } from './validationMessages'
 
 const UNIQUE_VIOLATION = '23505'
 
+/** The PostgreSQL SQLSTATE of an error, also when Drizzle wraps the driver's error as its cause. */
+function pgErrorCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code
+  }
+  return undefined
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const send = (statusCode: number, message: string, field?: string) =>
@@ -28,7 +36,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, '请求内容过大')
     if (error.statusCode === 429) return send(429, '请求过于频繁，请稍后再试')
     // A unique constraint lost a race that the service's own check passed: the other request won.
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION) return send(409, '该信息刚被其他操作占用，请刷新后重试')
+    if (pgErrorCode(error) === UNIQUE_VIOLATION) return send(409, '该信息刚被其他操作占用，请刷新后重试')
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(error.statusCode, '请求无效，请检查后重试')
     }

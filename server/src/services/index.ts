@@ -7,6 +7,11 @@ import { SmsLogin } from './auth/smsLogin'
 import { CatalogService } from './catalog/catalogService'
 import { CitizenAccounts } from './citizens/citizenAccounts'
 import type { FileStorage } from './documents/fileStorage'
+import { parseOfficeHours } from '../domain/calendar'
+import { CalendarService } from './calendar/calendarService'
+import { CaseLookup } from './cases/caseLookup'
+import { CaseService } from './cases/caseService'
+import { NotificationService } from './notifications/notificationService'
 
 /** Everything routes may call, built once per app with explicit dependencies. */
 export interface Services {
@@ -18,6 +23,10 @@ export interface Services {
   smsLogin: SmsLogin
   citizens: CitizenAccounts
   catalog: CatalogService
+  calendar: CalendarService
+  notifications: NotificationService
+  cases: CaseService
+  caseLookup: CaseLookup
 }
 
 export interface ServiceDeps {
@@ -30,6 +39,9 @@ export interface ServiceDeps {
 
 export function buildServices({ config, database, storage, wechat, sms }: ServiceDeps): Services {
   const db = database.db
+  const calendar = new CalendarService(db, parseOfficeHours(config.OFFICE_MORNING, config.OFFICE_AFTERNOON))
+  // In-app only for now: WeChat subscribe messages and SMS plug in here as NotificationChannels.
+  const notifications = new NotificationService(db, [])
   return {
     config,
     database,
@@ -46,5 +58,13 @@ export function buildServices({ config, database, storage, wechat, sms }: Servic
     }),
     citizens: new CitizenAccounts(db),
     catalog: new CatalogService(db),
+    calendar,
+    notifications,
+    cases: new CaseService(db, calendar, notifications),
+    caseLookup: new CaseLookup(db, calendar, {
+      maxFailures: config.LOOKUP_MAX_FAILURES,
+      lockMinutes: config.LOOKUP_LOCK_MINUTES,
+      hourlyLimitPerClient: config.LOOKUP_HOURLY_LIMIT_PER_CLIENT,
+    }),
   }
 }

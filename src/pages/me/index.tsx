@@ -11,11 +11,13 @@ import { StaffCard } from './StaffCard'
 import './index.scss'
 
 const MePage = observer(function MePage() {
-  const { session } = useStores()
+  const { session, notifications } = useStores()
 
   useDidShow(() => {
     // Picks up a real-name declared in the account package.
     if (session.isCitizen && session.restored) void session.refreshCitizen().catch(() => undefined)
+    // Not waiting for restore(): the stored token is already in use on first show.
+    if (session.isCitizen) void notifications.refreshUnread()
   })
 
   const signOut = async () => {
@@ -25,7 +27,7 @@ const MePage = observer(function MePage() {
 
   let body
   if (!session.restored) body = <LoadState status="loading" />
-  else if (session.isCitizen && session.citizen) body = <CitizenCard profile={session.citizen} onSignOut={signOut} />
+  else if (session.isCitizen && session.citizen) body = <CitizenCard profile={session.citizen} unread={notifications.unread} onSignOut={signOut} />
   else if (session.isStaff && session.staff) body = <StaffCard staff={session.staff} onSignOut={signOut} />
   else if (session.isSignedIn) {
     body = (

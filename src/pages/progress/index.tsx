@@ -1,54 +1,39 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
-import { EmptyState } from '../../components/EmptyState'
-import { LoadState } from '../../components/LoadState'
 import { PageShell } from '../../components/PageShell'
 import { useStores } from '../../stores/context'
-import { routes, TAB_PAGES } from '../../routes'
+import { routes } from '../../routes'
+import { LookupForm } from './LookupForm'
+import { MyCases } from './MyCases'
 import './index.scss'
 
 /**
- * 进度. Cases (办件) do not exist in the platform yet, so this page says
- * plainly what will appear here — it never shows sample data.
+ * 进度: anyone can look a case up with the receipt's number and query
+ * password (or its QR code); a signed-in citizen also sees 我的办件.
  */
 const ProgressPage = observer(function ProgressPage() {
-  const { session } = useStores()
+  const { session, cases } = useStores()
 
-  if (!session.restored) {
-    return (
-      <PageShell name="progress">
-        <LoadState status="loading" />
-      </PageShell>
-    )
-  }
+  useDidShow(() => {
+    // Statuses change while the tab is hidden: show the server's current answer.
+    if (session.isCitizen && cases.mine.status !== 'idle') void cases.mine.reload()
+  })
+  useReachBottom(() => {
+    if (session.isCitizen) void cases.mine.loadMore()
+  })
 
   return (
     <PageShell name="progress">
-      {session.isCitizen ? (
-        <EmptyState
-          title="暂无办件"
-          description="您在大厅或线上申办的事项受理后，办件编号、当前环节和办理时限会显示在这里。"
-          action={
-            <Button type="primary" onClick={() => void Taro.switchTab({ url: TAB_PAGES.services })}>
-              查看办事指南
-            </Button>
-          }
-        />
-      ) : (
-        <EmptyState
-          title="登录后查看办件进度"
-          description="办件进度与您的账号关联，请先登录。"
-          action={
-            <Button type="primary" onClick={() => void Taro.navigateTo({ url: routes.login })}>
-              登录
-            </Button>
-          }
-        />
-      )}
-      <View className="card progress-note">
-        <Text className="muted">办件进度也可拨打 12345 政务服务便民热线查询。</Text>
+      <LookupForm />
+      {session.isCitizen ? <MyCases list={cases.mine} /> : null}
+      <View className="progress-note muted">
+        {session.restored && !session.isSignedIn ? (
+          <Text className="progress-note__login" onClick={() => void Taro.navigateTo({ url: routes.login })}>
+            登录查看我的办件
+          </Text>
+        ) : null}
+        <Text>也可拨打 12345 热线查询进度</Text>
       </View>
     </PageShell>
   )

@@ -12,7 +12,7 @@ export const lookupGuards = pgTable('lookup_guards', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 })
 
-/** Lookups per client (hash of the address) per clock hour: one row, one atomic upsert per request. */
+/** Failed lookups per client (hash of the address) per clock hour: one row, one atomic upsert per failure. */
 export const lookupClientCounts = pgTable(
   'lookup_client_counts',
   {

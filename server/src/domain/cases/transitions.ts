@@ -8,7 +8,7 @@
  * - Withdraw: before acceptance → cancelled (已撤件); after → withdrawn (撤回);
  *   not while a special procedure runs, never after the case is finished.
  */
-import { CASE_ACTIONS, CASE_STATUSES, type CaseAction, type CaseStatus, type StepOutcome } from '../../../../types/enums'
+import { CASE_ACTIONS, CASE_STATUSES, type CaseAction, type CaseStatus, type StepOutcome, CASE_ACTIONS_NEEDING_COMMENT } from '../../../../types/enums'
 
 export type CaseActor = 'staff' | 'applicant'
 export type PauseKind = 'correction' | 'special'
@@ -56,13 +56,7 @@ const OUTCOME: Record<CaseAction, StepOutcome> = {
 }
 
 /** Actions that must say why (the applicant reads it). */
-export const COMMENT_REQUIRED: ReadonlySet<CaseAction> = new Set<CaseAction>([
-  'notAccept',
-  'reject',
-  'requestCorrection',
-  'disapprove',
-  'startSpecial',
-])
+export const COMMENT_REQUIRED: ReadonlySet<CaseAction> = new Set<CaseAction>(CASE_ACTIONS_NEEDING_COMMENT)
 
 const WITHDRAW_TARGET: Partial<Record<CaseStatus, CaseStatus>> = {
   received: 'cancelled',

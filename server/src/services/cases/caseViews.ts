@@ -1,9 +1,9 @@
 /** Row → contract mapping: deadlines and lights at read time, every personal field masked. */
-import { STAFF_ROLES, type CaseAction, type StaffRole } from '../../../../types/enums'
+import { STAFF_ROLES, type CaseAction, type CaseStatus, type StaffRole } from '../../../../types/enums'
 import type { CaseDeadline, CaseDetail, CaseStep, CaseSummary } from '../../../../types/cases'
 import { maskName, maskPhone, maskResidentId } from '../../../../types/validators'
-import type { CasePauseRow, CaseRow, CaseStepRow } from '../../db/schema'
-import { computeDeadline, deadlineLight, lightLabel, type OfficeHours, type WorkdayCalendar } from '../../domain/calendar'
+import type { CaseRow, CaseStepRow } from '../../db/schema'
+import { computeDeadline, deadlineLight, lightLabel, type OfficeHours, type Pause, type WorkdayCalendar } from '../../domain/calendar'
 import { PAUSED_STATUSES } from '../../domain/cases/transitions'
 
 /** A case row with what every view needs from its matter and department. */
@@ -17,13 +17,21 @@ export interface Clock {
   now: Date
 }
 
+const COMPLETED_STATUSES: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['approved', 'approvedWithTolerance', 'disapproved'])
+
 /**
- * The deadline at `now` (or frozen at the finish for a finished case). While
+ * The deadline at `now` (or frozen at the finish for a completed case, labelled 按期/超期办结). While
  * the clock is stopped, the open pause is taken to end now, so the remaining
  * time stays put. Null before acceptance.
  */
-export function deadlineOf(c: CaseRecord, pauses: readonly CasePauseRow[], clock: Clock): CaseDeadline | null {
+export function deadlineOf(
+  c: Pick<CaseRecord, 'status' | 'acceptedAt' | 'dueAt' | 'finishedAt' | 'deadlineUnpublished' | 'promisedLimitDays'>,
+  pauses: readonly Pause[],
+  clock: Clock,
+): CaseDeadline | null {
   if (!c.acceptedAt || !c.dueAt) return null
+  // Ended without a decision on the matter (撤回, 撤销…): no clock to show.
+  if (c.finishedAt && !COMPLETED_STATUSES.has(c.status)) return null
   const { calendar, hours } = clock
   const now = c.finishedAt ?? clock.now
   const paused = PAUSED_STATUSES.has(c.status) && pauses.some((p) => p.to === null)
@@ -36,7 +44,7 @@ export function deadlineOf(c: CaseRecord, pauses: readonly CasePauseRow[], clock
     dueAt: dueAt.toISOString(),
     light: result.light,
     remainingMinutes: result.remainingMinutes,
-    label: lightLabel({ ...result, unpublished }, hours),
+    label: c.finishedAt ? (result.light === 'red' ? '超期办结' : '按期办结') : lightLabel({ ...result, unpublished }, hours),
     paused,
     calendarUnpublished: unpublished,
   }
@@ -50,7 +58,7 @@ export function actorLabel(step: Pick<StepRecord, 'actorKind' | 'staffName' | 's
   return step.staffName ? `${role} ${maskName(step.staffName)}` : role
 }
 
-export function toStep(s: StepRecord): CaseStep {
+export function toStep(s: Pick<StepRecord, 'at' | 'status' | 'outcome' | 'actorKind' | 'staffName' | 'staffRole' | 'comment'>): CaseStep {
   return { at: s.at.toISOString(), status: s.status, outcome: s.outcome, actor: actorLabel(s), comment: s.comment }
 }
 

@@ -5,16 +5,18 @@ import type { CitizenProfile } from '../../../../types/auth'
 import { IDENTITY_LEVELS } from '../../../../types/enums'
 import { FlagTag } from '../../../components/FlagTag'
 import { wechatLogin } from '../../../platform/login'
-import { routes } from '../../../routes'
+import { caseRoutes, routes } from '../../../routes'
 import './index.scss'
 
 interface CitizenCardProps {
   profile: CitizenProfile
+  /** Unread messages in the message centre. */
+  unread: number
   onSignOut: () => void
 }
 
 /** A signed-in citizen: masked phone and identity, never the full numbers. */
-export function CitizenCard({ profile, onSignOut }: CitizenCardProps) {
+export function CitizenCard({ profile, unread, onSignOut }: CitizenCardProps) {
   const level = profile.identityLevel
   const canBindPhone = !profile.phoneMasked && wechatLogin.phoneButton
   return (
@@ -37,6 +39,12 @@ export function CitizenCard({ profile, onSignOut }: CitizenCardProps) {
           extra={level === 'none' ? '去填写 ›' : `${IDENTITY_LEVELS[level]} ›`}
           clickable
           onClick={() => void Taro.navigateTo({ url: routes.realName })}
+        />
+        <Cell
+          title="我的消息"
+          extra={unread > 0 ? `${unread}条未读` : ''}
+          clickable
+          onClick={() => void Taro.navigateTo({ url: caseRoutes.messages })}
         />
         {canBindPhone ? (
           <Cell title="绑定手机号" extra="去绑定 ›" clickable onClick={() => void Taro.navigateTo({ url: routes.login })} />

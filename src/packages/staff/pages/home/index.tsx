@@ -9,12 +9,14 @@ import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { useStores } from '../../../../stores/context'
 import { routes, TAB_PAGES } from '../../../../routes'
+import { useStaffWorkbench } from '../../useStaffCases'
 import { useStaffGuard } from '../../useStaffGuard'
 import { StaffMatterList } from './StaffMatterList'
 import './index.scss'
 
 const StaffHomePage = observer(function StaffHomePage() {
-  const { session, staff } = useStores()
+  const { session } = useStores()
+  const staff = useStaffWorkbench()
   const allowed = useStaffGuard()
 
   useEffect(() => {

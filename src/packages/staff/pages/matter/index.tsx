@@ -7,12 +7,14 @@ import { PageShell } from '../../../../components/PageShell'
 import { useStores } from '../../../../stores/context'
 import { goBackOr, toast } from '../../../../navigation'
 import { routes } from '../../../../routes'
+import { useStaffWorkbench } from '../../useStaffCases'
 import { useStaffGuard } from '../../useStaffGuard'
 import { GuideEditForm } from './GuideEditForm'
 
 /** Edit the parts of a guide staff maintain. The server checks the department. */
 const StaffMatterPage = observer(function StaffMatterPage() {
-  const { catalog, session, staff } = useStores()
+  const { catalog, session } = useStores()
+  const staff = useStaffWorkbench()
   const allowed = useStaffGuard()
   const id = useRouter().params.id ?? ''
 

@@ -1,0 +1,88 @@
+import { IdParams, errorResponses } from '../../../../types/common'
+import {
+  CaseActionRequest,
+  CaseDetail,
+  CasePage,
+  MailResultRequest,
+  StaffCaseListQuery,
+  WalkInReceipt,
+  WalkInRequest,
+} from '../../../../types/cases'
+import type { RoutePlugin } from '../types'
+
+const staffCases: RoutePlugin = async (app, { services }) => {
+  const tags = ['staff']
+  const security = [{ bearer: [] }]
+
+  app.get(
+    '/',
+    {
+      preHandler: app.requireStaff(),
+      schema: {
+        tags,
+        security,
+        summary: "My department's case queue (admin: all), most urgent first, with lights",
+        querystring: StaffCaseListQuery,
+        response: { 200: CasePage, ...errorResponses },
+      },
+    },
+    async (request) => services.cases.queue(request.staffMember, request.query),
+  )
+
+  app.post(
+    '/',
+    {
+      preHandler: app.requireStaff(),
+      schema: {
+        tags,
+        security,
+        summary: 'Register a walk-in case at the window (窗口收件); the query password is returned once',
+        body: WalkInRequest,
+        response: { 200: WalkInReceipt, ...errorResponses },
+      },
+    },
+    async (request) => services.cases.register(request.staffMember, request.body),
+  )
+
+  app.get(
+    '/:id',
+    {
+      preHandler: app.requireStaff(),
+      schema: { tags, security, summary: 'A case of my department', params: IdParams, response: { 200: CaseDetail, ...errorResponses } },
+    },
+    async (request) => services.cases.staffGet(request.staffMember, request.params.id),
+  )
+
+  app.post(
+    '/:id/actions',
+    {
+      preHandler: app.requireStaff(),
+      schema: {
+        tags,
+        security,
+        summary: 'Advance a case (accept, handle, special procedure, complete…); 409 when not allowed now',
+        params: IdParams,
+        body: CaseActionRequest,
+        response: { 200: CaseDetail, ...errorResponses },
+      },
+    },
+    async (request) => services.cases.act(request.staffMember, request.params.id, request.body.action, request.body.comment ?? ''),
+  )
+
+  app.put(
+    '/:id/delivery',
+    {
+      preHandler: app.requireStaff(),
+      schema: {
+        tags,
+        security,
+        summary: 'Record the courier and tracking number of a mailed result',
+        params: IdParams,
+        body: MailResultRequest,
+        response: { 200: CaseDetail, ...errorResponses },
+      },
+    },
+    async (request) => services.cases.setDelivery(request.staffMember, request.params.id, request.body),
+  )
+}
+export default staffCases

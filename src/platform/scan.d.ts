@@ -1,0 +1,3 @@
+import type { CodeScanner } from './types'
+
+export declare const codeScanner: CodeScanner
