@@ -16,6 +16,7 @@ import citizenCases from './routes/cases'
 import notificationRoutes from './routes/notifications'
 import staffCases from './routes/staff/cases'
 import supervision from './routes/staff/supervision'
+import staffCalendar from './routes/staff/calendar'
 import staffMe from './routes/staff/me'
 import { buildServices, type ServiceDeps } from './services'
 
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     [notificationRoutes, '/api/notifications'],
     [staffCases, '/api/staff/cases'],
     [supervision, '/api/staff/supervision'],
+    [staffCalendar, '/api/staff/calendar'],
   ] as const
   for (const [plugin, prefix] of routes) await app.register(plugin, { prefix, services })
   return app

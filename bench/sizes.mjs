@@ -3,7 +3,7 @@
  * Measures what the budgets in src/README.md are about, on production builds:
  *   weapp: main package and each subpackage (bytes on disk, as `du -sb`);
  *   h5: JS + CSS the browser fetches to show the home page, gzipped.
- * Usage: node config/size-report.mjs [weapp|h5]  (both when omitted)
+ * Usage: node bench/sizes.mjs [weapp|h5]  (both when omitted)
  * The H5 figure comes from a real page load in Debian's chromium (playwright-core).
  */
 import { execFileSync } from 'node:child_process'
