@@ -68,6 +68,7 @@ export const StaffProfile = Type.Object({
   role: StaffRoleSchema,
   department: Type.Union([Type.Object({ id: Uuid, name: Type.String() }), Type.Null()]),
   canEditGuides: Type.Boolean({ description: "May change service guides (own department's, or all for an admin)" }),
+  canSupervise: Type.Boolean({ description: 'May open time-limit supervision (督办)' }),
 })
 export type StaffProfile = Static<typeof StaffProfile>
 

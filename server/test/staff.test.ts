@@ -20,6 +20,7 @@ describe('staff sign-in', () => {
     assert.equal(res.statusCode, 200)
     assert.equal(res.json().staff.role, 'window')
     assert.equal(res.json().staff.canEditGuides, false)
+    assert.equal(res.json().staff.canSupervise, false)
     assert.equal((await staffLogin('scjg.lead', 'Paoyici@2026')).json().staff.canEditGuides, true)
     assert.match(res.json().staff.department.name, /市场监督管理局/)
     assert.ok(!res.body.includes('scrypt'), 'no password hash leaks')

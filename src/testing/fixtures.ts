@@ -102,6 +102,7 @@ export function staffProfile(overrides: Record<string, unknown> = {}): StaffProf
     role: 'window',
     department: { id: 'dept-market', name: '玉门市市场监督管理局' },
     canEditGuides: false,
+    canSupervise: false,
     ...overrides,
   })
 }

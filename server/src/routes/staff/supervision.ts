@@ -1,12 +1,13 @@
 import { errorResponses } from '../../../../types/common'
 import { Supervision } from '../../../../types/cases'
+import { SUPERVISORS } from '../../services/auth/sessionService'
 import type { RoutePlugin } from '../types'
 
 const supervision: RoutePlugin = async (app, { services }) => {
   app.get(
     '/',
     {
-      preHandler: app.requireStaff('lead', 'admin'),
+      preHandler: app.requireStaff(...SUPERVISORS),
       schema: {
         tags: ['staff'],
         security: [{ bearer: [] }],

@@ -11,10 +11,13 @@ export interface StaffPrincipal {
   role: StaffRole
   department: { id: string; name: string } | null
   canEditGuides: boolean
+  canSupervise: boolean
 }
 
 /** Who may edit service guides: department leads and admins. The route guard and the app's flag both read this. */
 export const GUIDE_EDITORS: StaffRole[] = ['lead', 'admin']
+/** Who may open time-limit supervision (督办). */
+export const SUPERVISORS: StaffRole[] = ['lead', 'admin']
 
 export type Principal =
   | { kind: 'citizen'; sessionId: string; citizen: CitizenRow }
@@ -65,6 +68,7 @@ export class SessionService {
           role: s.role,
           department: row.department ? { id: row.department.id, name: row.department.name } : null,
           canEditGuides: GUIDE_EDITORS.includes(s.role),
+          canSupervise: SUPERVISORS.includes(s.role),
         },
       }
     }

@@ -3,7 +3,8 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { StaffProfile } from '../../../../types/auth'
 import { STAFF_ROLES } from '../../../../types/enums'
-import { caseRoutes, routes } from '../../../routes'
+import { StaffWorkLinks } from '../../../components/StaffWorkLinks'
+import { routes } from '../../../routes'
 import './index.scss'
 
 interface StaffCardProps {
@@ -20,17 +21,7 @@ export function StaffCard({ staff, onSignOut }: StaffCardProps) {
         {staff.department ? ` · ${staff.department.name}` : ''}
       </Text>
       <Text className="muted">您正以工作人员身份登录。</Text>
-      <Button type="primary" block onClick={() => void Taro.navigateTo({ url: caseRoutes.staffQueue })}>
-        办件队列
-      </Button>
-      <Button block fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: caseRoutes.staffWalkIn })}>
-        窗口收件
-      </Button>
-      {staff.role === 'lead' || staff.role === 'admin' ? (
-        <Button block fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: caseRoutes.staffSupervision })}>
-          督办
-        </Button>
-      ) : null}
+      <StaffWorkLinks staff={staff} />
       <Button block fill="outline" type="default" onClick={() => void Taro.navigateTo({ url: routes.staffHome })}>
         进入工作台
       </Button>

@@ -51,7 +51,11 @@ export const LookupForm = observer(function LookupForm() {
         placeholder="见办件回执"
         maxlength={name === 'number' ? 50 : 20}
         value={values[name]}
-        onInput={(e) => setValues({ ...values, [name]: inputValue(e) })}
+        onInput={(e) => {
+          const value = inputValue(e)
+          // Functional update: two input events before a re-render must not overwrite each other.
+          setValues((current) => ({ ...current, [name]: value }))
+        }}
       />
       {errors[name] ? <Text className="lookup-form__error">{errors[name]}</Text> : null}
     </View>

@@ -7,6 +7,7 @@ import { STAFF_ROLES } from '../../../../../types/enums'
 import { FlagTag } from '../../../../components/FlagTag'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
+import { StaffWorkLinks } from '../../../../components/StaffWorkLinks'
 import { useStores } from '../../../../stores/context'
 import { routes, TAB_PAGES } from '../../../../routes'
 import { useStaffWorkbench } from '../../useStaffCases'
@@ -47,6 +48,7 @@ const StaffHomePage = observer(function StaffHomePage() {
           <FlagTag>{STAFF_ROLES[me.role]}</FlagTag>
         </View>
         <Text className="muted">{me.department ? me.department.name : '全部部门'}</Text>
+        <StaffWorkLinks staff={me} />
         <Button size="small" fill="outline" type="default" onClick={signOut}>
           退出登录
         </Button>

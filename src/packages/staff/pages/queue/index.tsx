@@ -42,7 +42,7 @@ const StaffQueuePage = observer(function StaffQueuePage() {
       </PageShell>
     )
   }
-  const lead = session.staff?.role === 'lead' || session.staff?.role === 'admin'
+  const canSupervise = session.staff?.canSupervise === true
 
   let body
   if (queue.items.length === 0 && queue.status === 'ready') {
@@ -67,7 +67,7 @@ const StaffQueuePage = observer(function StaffQueuePage() {
         <Button size="small" type="primary" onClick={() => void Taro.navigateTo({ url: caseRoutes.staffWalkIn })}>
           窗口收件
         </Button>
-        {lead ? (
+        {canSupervise ? (
           <Button size="small" fill="outline" type="primary" onClick={() => void Taro.navigateTo({ url: caseRoutes.staffSupervision })}>
             督办
           </Button>
