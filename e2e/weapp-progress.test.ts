@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { after, before, test } from 'node:test'
 import { CASE_STATUSES, LIGHTS } from '../types/enums'
 import { maskName } from '../types/validators'
-import { allNodes, loadMiniProgram, textOf, trigger, type MiniProgram, type PageInstance, type RenderedNode } from './support/miniProgram'
+import { allNodes, loadMiniProgram, nutButton, textOf, trigger, until, type MiniProgram, type PageInstance, type RenderedNode } from './support/miniProgram'
 import { api, startStack, weappDist, type Stack } from './support/stack'
 
 /** The API origin a default weapp build bakes in (src/env.ts); the stub sends it to the test server instead. */
@@ -130,7 +130,7 @@ async function lookUp(page: PageInstance, number: string, password: string): Pro
   await type(page, 1, password)
   const [n, p] = lookupInputs(page)
   assert.deepEqual([n.p25, p.p25], [number, password], 'both inputs hold the typed values')
-  trigger(mp, page, button(page, '查询'), 'tap')
+  trigger(mp, page, nutButton(page, '查询'), 'tap')
 }
 
 /** One input event, then waits until the controlled input re-rendered with it (Taro renders `value` as `p25`). */
@@ -159,21 +159,7 @@ function textByClass(page: PageInstance, className: string): string {
   return textOf(node)
 }
 
-/** The NutUI button element (not its inner text view) whose label is exactly `label`. */
-function button(page: PageInstance, label: string): RenderedNode {
-  const found = allNodes(page.data.root).find((n) => /(^|\s)nut-button(\s|$)/.test(n.cl ?? '') && textOf(n).trim() === label)
-  assert.ok(found, `no NutUI button "${label}" on ${page.route}: ${textOf(page.data.root).slice(0, 200)}`)
-  return found
-}
 
-/** Polls until `check` holds, or rejects after `ms`. */
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 /** A failure message with what the page shows and what the bundle did. */
 function failure(message: string, page: PageInstance): string {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { allNodes, loadMiniProgram, textOf, trigger, type MiniProgram, type PageInstance, type RenderedNode } from './support/miniProgram'
+import { allNodes, loadMiniProgram, nutButton, textOf, trigger, until, type MiniProgram, type PageInstance } from './support/miniProgram'
 import { api, startStack, weappDist, type Stack } from './support/stack'
 
 /** The API origin a default weapp build bakes in (src/env.ts); the stub sends it to the test server instead. */
@@ -80,7 +80,7 @@ test('微信一键登录 exchanges a wx.login code for a citizen session, then b
   })
   assert.equal(mp.stub.storage.get('paoyici.session'), undefined, 'not signed in yet')
 
-  trigger(mp, login, button(login, '微信一键登录'), 'tap')
+  trigger(mp, login, nutButton(login, '微信一键登录', 'contains'), 'tap')
   await until(() => mp.stub.storage.has('paoyici.session'), 10_000).catch(() => {
     throw new Error(failure('no session stored after 微信一键登录', login))
   })
@@ -117,21 +117,7 @@ test('微信一键登录 exchanges a wx.login code for a citizen session, then b
   assert.deepEqual(mp.errors, [], 'the bundle logged no errors')
 })
 
-/** The NutUI button element (not its inner text view) whose label contains `label`. */
-function button(page: PageInstance, label: string): RenderedNode {
-  const found = allNodes(page.data.root).find((n) => /(^|\s)nut-button(\s|$)/.test(n.cl ?? '') && textOf(n).includes(label))
-  assert.ok(found, `no NutUI button "${label}" on ${page.route}: ${textOf(page.data.root).slice(0, 200)}`)
-  return found
-}
 
-/** Polls until `check` holds, or rejects after `ms`. */
-async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
-  const deadline = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-}
 
 /** A failure message with what the page shows and what the bundle did. */
 function failure(message: string, page: PageInstance): string {

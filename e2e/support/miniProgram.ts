@@ -10,6 +10,7 @@
  * updates (`root.cn.[0].cn.[2].v`) to `data`. Events are delivered through
  * the page's `eh` handler, as the WXML templates do.
  */
+import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import vm from 'node:vm'
@@ -252,5 +253,25 @@ function describe(value: unknown): string {
     return JSON.stringify(value)
   } catch {
     return String(value)
+  }
+}
+
+/** The NutUI button element (not its inner text view) whose label is `label` (or contains it). */
+export function nutButton(page: PageInstance, label: string, match: 'exact' | 'contains' = 'exact'): RenderedNode {
+  const found = allNodes(page.data.root).find((n) => {
+    if (!/(^|\s)nut-button(\s|$)/.test(n.cl ?? '')) return false
+    const text = textOf(n).trim()
+    return match === 'exact' ? text === label : text.includes(label)
+  })
+  assert.ok(found, `no NutUI button "${label}" on ${page.route}: ${textOf(page.data.root).slice(0, 200)}`)
+  return found
+}
+
+/** Polls until `check` holds, or rejects after `ms`. */
+export async function until(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
+  const deadline = Date.now() + ms
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
