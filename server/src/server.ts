@@ -11,7 +11,7 @@ import { seedDemoCity } from './db/seed/seedDemoCity'
 import { smsFromConfig, wechatFromConfig } from './integrations/fromConfig'
 import { LocalFileStorage } from './services/documents/fileStorage'
 import { removeSpentRecords } from './services/housekeeping'
-import { loadWorkdayCalendar, seedCalendarDays } from './services/calendar/calendarService'
+import { chineseDaysCalendarInput, WorkdayCalendar } from './domain/calendar'
 
 const HOUSEKEEPING_INTERVAL_MS = 3_600_000
 
@@ -24,14 +24,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') })
   try {
     await migrateDatabase(database)
-    await seedCalendarDays(database.db)
     const storage = new LocalFileStorage(join(config.DATA_DIR, 'files'))
     if (config.SEED_DEMO) {
       const { demoCity } = await import('../../mock/seed/city')
       await seedDemoCity(database.db, storage, demoCity)
     }
     const app = await buildApp({ config, database, storage, wechat: wechatFromConfig(config), sms: smsFromConfig(config) })
-    const calendarWarning = (await loadWorkdayCalendar(database.db)).missingNextYearWarning(new Date())
+    // Published years come from the State Council notices in the package, not from admin rows.
+    const calendarWarning = new WorkdayCalendar(chineseDaysCalendarInput()).missingNextYearWarning(new Date())
     if (calendarWarning) app.log.warn(calendarWarning)
     const url = await app.listen({ host: config.HOST, port: config.PORT })
     const housekeeping = setInterval(() => {

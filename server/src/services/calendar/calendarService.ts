@@ -36,6 +36,7 @@ const CALENDAR_REFRESH_MS = 60_000
 export class CalendarService {
   private loading: Promise<WorkdayCalendar> | null = null
   private loadedAt = 0
+  private seeded = false
 
   constructor(
     private readonly db: Db,
@@ -47,7 +48,11 @@ export class CalendarService {
     if (!this.loading) {
       this.loadedAt = Date.now()
       this.loading = (async () => {
-        await seedCalendarDays(this.db)
+        // The package's days are copied once per process; refreshes only read the table.
+        if (!this.seeded) {
+          await seedCalendarDays(this.db)
+          this.seeded = true
+        }
         return loadWorkdayCalendar(this.db)
       })().catch((error) => {
         this.loading = null
