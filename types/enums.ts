@@ -145,3 +145,113 @@ export const LIGHTS = {
   red: '已超期',
 } as const
 export type Light = keyof typeof LIGHTS
+
+/** A pre-review (预审) as the citizen sees it; a bundle's parts are reviewed in parallel. */
+export const PREREVIEW_STATUSES = {
+  draft: '草稿',
+  submitted: '待审核',
+  returned: '待补正',
+  passed: '预审通过',
+  refused: '不予受理',
+  withdrawn: '已撤回',
+} as const
+export type PrereviewStatus = keyof typeof PREREVIEW_STATUSES
+
+/** One department's part of a pre-review (one per member service of a bundle). */
+export const PART_STATUSES = {
+  waiting: '未提交',
+  pending: '待审核',
+  passed: '通过',
+  tolerated: '容缺通过',
+  returned: '退回补正',
+  refused: '不予受理',
+} as const
+export type PartStatus = keyof typeof PART_STATUSES
+
+export const MATERIAL_VERDICTS = {
+  pass: '通过',
+  return: '退回',
+} as const
+export type MaterialVerdict = keyof typeof MATERIAL_VERDICTS
+
+/** A reviewer's reply on one part. */
+export const PREREVIEW_DECISIONS = {
+  pass: '预审通过',
+  tolerate: '容缺通过',
+  return: '退回补正',
+  refuse: '不予受理',
+} as const
+export type PrereviewDecision = keyof typeof PREREVIEW_DECISIONS
+
+export const FORM_FIELD_KINDS = {
+  text: '文本',
+  textarea: '多行文本',
+  number: '数字',
+  date: '日期',
+  select: '选项',
+} as const
+export type FormFieldKind = keyof typeof FORM_FIELD_KINDS
+
+/** What happened on a pre-review; the history shows every one of them. */
+export const PREREVIEW_EVENTS = {
+  submitted: '提交预审',
+  resubmitted: '补正后重新提交',
+  claimed: '开始审核',
+  released: '放弃审核',
+  materialMarked: '审核材料',
+  decided: '答复',
+  caseCreated: '生成办件',
+  withdrawn: '撤回',
+} as const
+export type PrereviewEvent = keyof typeof PREREVIEW_EVENTS
+
+/** Common return reasons offered to reviewers as templates; free text is always allowed. */
+export const RETURN_REASONS: readonly string[] = [
+  '照片模糊，无法辨认，请在光线充足处重新拍摄',
+  '照片过暗或反光，请重新拍摄',
+  '材料不完整，缺少页面',
+  '缺少签字或盖章',
+  '证件已过有效期',
+  '材料内容与申请信息不一致',
+  '材料类型不符，请上传要求的材料',
+  '请上传原件的彩色照片或扫描件',
+]
+
+/** Accepted upload types, checked by magic bytes on the server. */
+export const UPLOAD_MIME_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'application/pdf'] as const
+export type UploadMimeType = (typeof UPLOAD_MIME_TYPES)[number]
+
+/** Appointment (预约) statuses. A booking starts `booked`; staff move it on at the hall. */
+export const APPOINTMENT_STATUSES = {
+  booked: '已预约',
+  cancelled: '已取消',
+  checkedIn: '已签到',
+  served: '已办理',
+  noShow: '未到（爽约）',
+} as const
+export type AppointmentStatus = keyof typeof APPOINTMENT_STATUSES
+
+/** Why a booking was cancelled. */
+export const APPOINTMENT_CANCEL_KINDS = {
+  citizen: '本人取消',
+  rescheduled: '已改约',
+  closure: '大厅闭厅',
+} as const
+export type AppointmentCancelKind = keyof typeof APPOINTMENT_CANCEL_KINDS
+
+/** A bookable day as the citizen sees it. Holidays are never listed at all. */
+export const APPOINTMENT_DAY_STATUSES = {
+  open: '可预约',
+  full: '已约满',
+  closed: '闭厅',
+  unavailable: '当日不开放预约',
+} as const
+export type AppointmentDayStatus = keyof typeof APPOINTMENT_DAY_STATUSES
+
+/** What staff may do to a booking now; the server decides which apply. */
+export const APPOINTMENT_STAFF_ACTIONS = {
+  checkIn: '签到取号',
+  serve: '办理完成',
+  noShow: '标记未到',
+} as const
+export type AppointmentStaffAction = keyof typeof APPOINTMENT_STAFF_ACTIONS

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import type { CaseStatus, DeliveryMode } from '../../../../types/enums'
 import { citizens } from './citizens'
 import { createdAt, id, updatedAt } from './columns'
@@ -34,6 +34,11 @@ export const cases = pgTable(
     trackingNumber: text('tracking_number'),
     /** Set when the case reaches a final status: lights freeze there. */
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** 容缺受理: materials accepted as missing, promised by a date; reminded once, marked when supplied. */
+    toleranceMaterials: jsonb('tolerance_materials').$type<string[]>(),
+    tolerancePromisedOn: text('tolerance_promised_on'),
+    toleranceRemindedAt: timestamp('tolerance_reminded_at', { withTimezone: true }),
+    toleranceFulfilledAt: timestamp('tolerance_fulfilled_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

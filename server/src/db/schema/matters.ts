@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { boolean, check, index, integer, jsonb, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core'
 import type { Audience, CaseKind, MatterType } from '../../../../types/enums'
 import type { Faq, FeeItem, MatterFlags, ProcessStep } from '../../../../types/matters'
+import type { FormField } from '../../../../types/prereviews'
 import { createdAt, id, updatedAt } from './columns'
 import { departments } from './departments'
 import { documents } from './documents'
@@ -37,6 +38,8 @@ export const matters = pgTable(
     audiences: jsonb('audiences').$type<Audience[]>().notNull(),
     topics: jsonb('topics').$type<string[]>().notNull(),
     keywords: jsonb('keywords').$type<string[]>().notNull(),
+    /** The application form of the pre-review, beyond the applicant's real-name identity. */
+    formFields: jsonb('form_fields').$type<FormField[]>().notNull().default([]),
     /** Lower-case text the search matches: name, keywords, pinyin initials. */
     searchText: text('search_text').notNull(),
     createdAt: createdAt(),
