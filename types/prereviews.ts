@@ -150,7 +150,7 @@ export const CaseReceipt = Type.Object({
   caseId: Uuid,
   caseNumber: Type.String(),
   queryPassword: Type.String(),
-  lookupUrl: Type.String({ description: 'What the receipt QR code encodes' }),
+  receiptCode: Type.String({ description: 'What the receipt QR code encodes: PYC1:<办件编号>:<查询密码> (src/components/receiptCode.ts reads it)' }),
   needsVisit: Type.Boolean({ description: 'Originals must be shown once at the hall: book an appointment' }),
   hall: Type.Object({ id: Uuid, name: Type.String(), address: Type.String() }),
 })
