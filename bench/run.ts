@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { measureCatalogThroughput } from './catalogThroughput'
 import { measureCaseLookup } from './caseLookup'
+import { measureUploadThroughput } from './uploadThroughput'
 
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
@@ -26,6 +27,7 @@ try {
   console.log('  (a size budget is exceeded: see above)')
 }
 await measureCatalogThroughput('pglite')
+await measureUploadThroughput()
 if (await postgresReachable()) {
   await measureCatalogThroughput('postgres')
   await measureCaseLookup()

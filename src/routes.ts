@@ -26,3 +26,25 @@ export const caseRoutes = {
   staffReceipt: '/packages/staff/pages/receipt/index',
   staffSupervision: '/packages/staff/pages/supervision/index',
 } as const
+
+/** The staff pre-review (预审) pages, by department part. */
+export const staffPrereviewRoutes = {
+  queue: '/packages/staff/pages/prereviews/index',
+  part: (partId: string) => `/packages/staff/pages/prereview/index?id=${encodeURIComponent(partId)}`,
+} as const
+
+/** The booking subpackage (预约) and the staff appointment pages. */
+export const bookingRoutes = {
+  book: (matterId: string) => `/packages/booking/pages/book/index?matterId=${encodeURIComponent(matterId)}`,
+  mine: '/packages/booking/pages/mine/index',
+  detail: (id: string) => `/packages/booking/pages/detail/index?id=${encodeURIComponent(id)}`,
+  staffHallDay: '/packages/staff/pages/hall-day/index',
+  staffSlots: '/packages/staff/pages/slots/index',
+} as const
+
+/** Entry points of the prereview subpackage (its other pages: packages/prereview/routes.ts). */
+export const prereviewRoutes = {
+  mine: '/packages/prereview/pages/list/index',
+  bundles: '/packages/prereview/pages/bundles/index',
+  apply: (matterId: string) => `/packages/prereview/pages/apply/index?matterId=${encodeURIComponent(matterId)}`,
+} as const

@@ -9,7 +9,7 @@
  * one booking per person per service per day, capacity) is decided on the
  * server; the app shows what it is told.
  */
-import { Type, type Static } from 'typebox'
+import { Type, type Static, type TSchema } from 'typebox'
 import {
   APPOINTMENT_CANCEL_KINDS,
   APPOINTMENT_DAY_STATUSES,
@@ -27,7 +27,7 @@ export const AppointmentStaffActionSchema = Type.Enum(keysOf(APPOINTMENT_STAFF_A
 export const AppointmentDate = Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$', description: 'YYYY-MM-DD (Asia/Shanghai)' })
 export const ClockTime = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:mm (Asia/Shanghai)' })
 const Instant = Type.String({ format: 'date-time' })
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()])
 
 const Ref = Type.Object({ id: Uuid, name: Type.String() })
 const HallRef = Type.Object({ id: Uuid, name: Type.String(), address: Type.String() })

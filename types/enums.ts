@@ -255,3 +255,38 @@ export const APPOINTMENT_STAFF_ACTIONS = {
   noShow: '标记未到',
 } as const
 export type AppointmentStaffAction = keyof typeof APPOINTMENT_STAFF_ACTIONS
+
+/** What a notification is about; picks the WeChat subscribe template and the SMS template. */
+export const NOTIFICATION_KINDS = {
+  prereviewResult: '预审结果通知',
+  correctionNeeded: '材料补正提醒',
+  appointmentReminder: '预约办事提醒',
+  caseStep: '办件进度通知',
+  paymentDue: '缴费提醒',
+  ratingReply: '评价回复通知',
+} as const
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS
+
+/** What a notification links to, so the app can open it. */
+export const NOTIFICATION_SUBJECT_KINDS = {
+  case: '办件',
+  prereview: '预审',
+  appointment: '预约',
+  payment: '缴费',
+  rating: '评价',
+} as const
+export type NotificationSubjectKind = keyof typeof NOTIFICATION_SUBJECT_KINDS
+
+/** Channels beyond the in-app message centre, and where a delivery stands. */
+export const NOTIFICATION_CHANNELS = {
+  wechat: '微信订阅消息',
+  sms: '短信',
+} as const
+export type NotificationChannelName = keyof typeof NOTIFICATION_CHANNELS
+
+export const NOTIFICATION_DELIVERY_STATUSES = {
+  queued: '待发送',
+  sent: '已发送',
+  failed: '发送失败',
+} as const
+export type NotificationDeliveryStatus = keyof typeof NOTIFICATION_DELIVERY_STATUSES

@@ -6,6 +6,9 @@ import { departments } from './departments'
 import { halls } from './halls'
 import { matters } from './matters'
 import { staff } from './staff'
+import { appointmentSlots } from './appointments'
+import { bundles } from './bundles'
+import { formFields } from './formFields'
 import type { DemoCity } from './types'
 
-export const demoCity: DemoCity = { departments, halls, matters, staff }
+export const demoCity: DemoCity = { departments, halls, matters, staff, bundles, formFields, appointmentSlots }

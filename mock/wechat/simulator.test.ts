@@ -45,3 +45,63 @@ test('/__sim/phone-codes refuses something that is not a mobile number', async (
   const ok = await post('/__sim/phone-codes', JSON.stringify({ phone: '13800000000' }))
   assert.match(String(ok.code), /^[0-9a-f]{64}$/)
 })
+
+test('GET /cgi-bin/token issues a fresh 7200 s token each time; the previous one works 5 more minutes, then 40001/42001', async () => {
+  let clock = Date.now()
+  const timed = await startWechatSimulator({ ...APP, now: () => clock })
+  try {
+    const get = async (path: string) => (await (await fetch(`${timed.url}${path}`)).json()) as Record<string, unknown>
+    const token = (appid = APP.appId, secret = APP.appSecret) =>
+      get(`/cgi-bin/token?grant_type=client_credential&appid=${appid}&secret=${secret}`)
+    assert.equal((await token(APP.appId, 'wrong')).errcode, 40125)
+    assert.equal((await token('wxother', APP.appSecret)).errcode, 40013)
+    const first = await token()
+    assert.equal(first.expires_in, 7200)
+    const second = await token()
+    assert.notEqual(second.access_token, first.access_token)
+    const use = async (value: unknown) =>
+      (await (await fetch(`${timed.url}/cgi-bin/message/subscribe/send?access_token=${value}`, {
+        method: 'POST',
+        body: JSON.stringify({ touser: 'o1', template_id: 'T', data: { thing1: { value: '办结' } } }),
+      })).json()) as Record<string, unknown>
+    assert.equal((await use(first.access_token)).errcode, 0, 'the old token overlaps for 5 minutes')
+    clock += 5 * 60 * 1000
+    assert.equal((await use(first.access_token)).errcode, 42001)
+    assert.equal((await use(second.access_token)).errcode, 0)
+    clock += 7200 * 1000
+    assert.equal((await use(second.access_token)).errcode, 42001, 'tokens really expire')
+  } finally {
+    await timed.close()
+  }
+})
+
+test('with registered templates: 40037 for an unknown one, 47003 for bad data, 43101 without a subscription, one message per acceptance', async () => {
+  const strict = await startWechatSimulator({ ...APP, subscribeTemplates: { TPL_OK: ['thing1', 'phrase2'] } })
+  try {
+    const { access_token: token } = (await (
+      await fetch(`${strict.url}/cgi-bin/stable_token`, {
+        method: 'POST',
+        body: JSON.stringify({ grant_type: 'client_credential', appid: APP.appId, secret: APP.appSecret }),
+      })
+    ).json()) as { access_token: string }
+    const send = async (body: object) =>
+      Number(((await (await fetch(`${strict.url}/cgi-bin/message/subscribe/send?access_token=${token}`, { method: 'POST', body: JSON.stringify(body) })).json()) as { errcode: number }).errcode)
+    const good = { touser: 'o-user', template_id: 'TPL_OK', data: { thing1: { value: '营业执照' }, phrase2: { value: '已办结' } } }
+    assert.equal(await send({ ...good, template_id: 'TPL_OTHER' }), 40037)
+    assert.equal(await send({ ...good, data: { thing1: { value: '营业执照' } } }), 47003, 'a keyword missing')
+    assert.equal(await send({ ...good, data: { ...good.data, thing1: { value: '一'.repeat(21) } } }), 47003, 'thing over 20')
+    assert.equal(await send({ ...good, data: { ...good.data, phrase2: { value: 'done' } } }), 47003, 'phrase not Chinese')
+    assert.equal(await send(good), 43101, 'never subscribed')
+
+    const tap = await fetch(`${strict.url}/__sim/subscriptions`, { method: 'POST', body: JSON.stringify({ openid: 'o-user', templateIds: ['TPL_OK'] }) })
+    assert.equal(tap.status, 200)
+    assert.equal(strict.subscriptionQuota('o-user', 'TPL_OK'), 1)
+    assert.equal(await send(good), 0)
+    assert.equal(await send(good), 43101, 'a one-time subscription gives exactly one message')
+    const mine = (await (await fetch(`${strict.url}/__sim/subscribe-messages?touser=o-user`)).json()) as unknown[]
+    assert.equal(mine.length, 1)
+    assert.equal(((await (await fetch(`${strict.url}/__sim/subscribe-messages?touser=someone-else`)).json()) as unknown[]).length, 0)
+  } finally {
+    await strict.close()
+  }
+})

@@ -17,6 +17,13 @@ export interface WechatSimulatorOptions {
   host?: string
   /** Clock, so tests can age codes and tokens without waiting. */
   now?: () => number
+  /**
+   * The account's subscribe templates (template id → its keywords, e.g. ['thing1', 'phrase2', 'time3']).
+   * When given, send checks like WeChat does: an unknown template is 40037, keywords must match (47003),
+   * and each message needs a one-time subscription the user accepted (else 43101). Without it any
+   * template is accepted and no subscription is needed.
+   */
+  subscribeTemplates?: Record<string, readonly string[]>
 }
 
 export interface RecordedSubscribeMessage {
@@ -46,10 +53,51 @@ export interface WechatSimulator {
   invalidateAccessTokens(): void
   /** The next `times` calls to `path` answer this errcode before doing anything else. */
   failNext(path: string, errcode: number, errmsg?: string, times?: number): void
+  /** The user tapped "allow" in wx.requestSubscribeMessage: one more message allowed per template. */
+  acceptSubscription(openid: string, templateIds: readonly string[]): void
+  /** One-time subscriptions left for this user and template. */
+  subscriptionQuota(openid: string, templateId: string): number
 }
 
 const CODE_TTL_MS = 5 * 60 * 1000
 const TOKEN_TTL_S = 7200
+/** After GET /cgi-bin/token issues a new token, the old one still works this long. */
+const TOKEN_OVERLAP_MS = 5 * 60 * 1000
+
+const chars = (s: string) => Array.from(s)
+const HAN_ONLY = /^\p{Script=Han}+$/u
+/**
+ * WeChat's value rules per keyword type (the name without its number): thing ≤ 20 characters,
+ * phrase ≤ 5 Chinese characters only, character_string ≤ 32 ASCII, number ≤ 32 digits,
+ * letter ≤ 32 letters, symbol ≤ 5, name ≤ 10 Chinese or ≤ 20 letters, amount a currency sign and
+ * ≤ 10 digits, time/date a Chinese-style date or 24-hour time. Unknown types are not checked.
+ */
+export function validKeywordValue(keyword: string, value: string): boolean {
+  const n = chars(value).length
+  switch (keyword.replace(/\d+$/, '')) {
+    case 'thing':
+      return n >= 1 && n <= 20
+    case 'phrase':
+      return n >= 1 && n <= 5 && HAN_ONLY.test(value)
+    case 'character_string':
+      return n >= 1 && n <= 32 && /^[\x21-\x7e]+$/.test(value)
+    case 'number':
+      return n >= 1 && n <= 32 && /^\d+(\.\d+)?$/.test(value)
+    case 'letter':
+      return n >= 1 && n <= 32 && /^[A-Za-z]+$/.test(value)
+    case 'symbol':
+      return n >= 1 && n <= 5
+    case 'name':
+      return /\p{Script=Han}/u.test(value) ? n <= 10 : n >= 1 && n <= 20
+    case 'amount':
+      return /^[¥￥$€£]\d{1,10}(\.\d{1,2})?元?$/.test(value)
+    case 'time':
+    case 'date':
+      return /^(\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2})?\s?(\d{1,2}:\d{2})?(\s?~.*)?$/.test(value) && /\d/.test(value)
+    default:
+      return true
+  }
+}
 
 interface LoginGrant { openid: string; unionid?: string; issuedAt: number; used: boolean }
 interface PhoneGrant { phone: string; issuedAt: number; used: boolean }
@@ -71,6 +119,9 @@ export async function startWechatSimulator(opts: WechatSimulatorOptions): Promis
   let currentToken: Token | null = null
   const faults = new Map<string, Array<{ errcode: number; errmsg: string }>>()
   const subscribeMessages: RecordedSubscribeMessage[] = []
+  /** `${openid} ${templateId}` → one-time subscriptions left. */
+  const quota = new Map<string, number>()
+  const templates = opts.subscribeTemplates
   const requestLog: WechatSimulator['requestLog'] = []
 
   // Shaped like a real openid: 28 characters, starting with "o".
@@ -123,6 +174,20 @@ export async function startWechatSimulator(opts: WechatSimulatorOptions): Promis
     return new Reply(200, { access_token: currentToken.value, expires_in: Math.floor((currentToken.expiresAt - now()) / 1000) })
   }
 
+  /**
+   * The classic GET /cgi-bin/token: every call issues a new token; the previous one keeps working
+   * for 5 minutes (WeChat's overlap), then answers 40001. stable_token is what the server uses.
+   */
+  function classicToken(q: URLSearchParams): Reply {
+    if (q.get('grant_type') !== 'client_credential') return fail(40002, 'invalid grant_type')
+    const bad = checkCredentials(q.get('appid'), q.get('secret'))
+    if (bad) return bad
+    if (currentToken && !currentToken.revoked) currentToken.expiresAt = Math.min(currentToken.expiresAt, now() + TOKEN_OVERLAP_MS)
+    currentToken = { value: `sim_${randomBytes(48).toString('base64url')}`, expiresAt: now() + TOKEN_TTL_S * 1000, revoked: false }
+    tokens.set(currentToken.value, currentToken)
+    return new Reply(200, { access_token: currentToken.value, expires_in: TOKEN_TTL_S })
+  }
+
   function jscode2session(q: URLSearchParams): Reply {
     const bad = checkCredentials(q.get('appid'), q.get('secret'))
     if (bad) return bad
@@ -162,9 +227,22 @@ export async function startWechatSimulator(opts: WechatSimulatorOptions): Promis
         return fail(47003, `argument invalid! data.${key}.value is empty`)
       }
     }
+    for (const [key, field] of Object.entries(data)) {
+      if (!validKeywordValue(key, (field as { value: string }).value)) return fail(47003, `argument invalid! data.${key}.value invalid`)
+    }
     const state = body.miniprogram_state
     if (state !== undefined && !['developer', 'trial', 'formal'].includes(state as string)) {
       return fail(47003, 'argument invalid! miniprogram_state')
+    }
+    if (templates) {
+      const keywords = templates[body.template_id]
+      if (!keywords) return fail(40037, 'invalid template_id')
+      const missing = keywords.find((k) => !(k in data))
+      if (missing) return fail(47003, `argument invalid! data.${missing}.value is empty`)
+      const key = `${body.touser} ${body.template_id}`
+      const left = quota.get(key) ?? 0
+      if (left <= 0) return fail(43101, 'user refuse to accept the msg')
+      quota.set(key, left - 1)
     }
     subscribeMessages.push({
       toUser: body.touser,
@@ -177,7 +255,11 @@ export async function startWechatSimulator(opts: WechatSimulatorOptions): Promis
     return ok({ msgid: Number(randomBytes(6).readUIntBE(0, 6)) })
   }
 
-  function simRoute(method: string, path: string, body: Record<string, unknown>): Reply {
+  function acceptSubscription(openid: string, templateIds: readonly string[]): void {
+    for (const id of new Set(templateIds)) quota.set(`${openid} ${id}`, (quota.get(`${openid} ${id}`) ?? 0) + 1)
+  }
+
+  function simRoute(method: string, path: string, body: Record<string, unknown>, query: URLSearchParams): Reply {
     if (method === 'POST' && path === '/__sim/login-codes') {
       const openid = typeof body.openid === 'string' && body.openid ? body.openid : defaultOpenid
       const unionid = typeof body.unionid === 'string' ? body.unionid : undefined
@@ -189,17 +271,29 @@ export async function startWechatSimulator(opts: WechatSimulatorOptions): Promis
       }
       return new Reply(200, { code: mintPhoneCode(body.phone) })
     }
-    if (method === 'GET' && path === '/__sim/subscribe-messages') return new Reply(200, subscribeMessages)
+    if (method === 'POST' && path === '/__sim/subscriptions') {
+      const ids = Array.isArray(body.templateIds) ? body.templateIds.filter((x): x is string => typeof x === 'string') : []
+      if (typeof body.openid !== 'string' || !body.openid || ids.length === 0 || ids.length > 3) {
+        return new Reply(400, { error: 'openid and 1–3 templateIds are required' })
+      }
+      acceptSubscription(body.openid, ids)
+      return new Reply(200, { [body.openid]: Object.fromEntries(ids.map((id) => [id, quota.get(`${body.openid} ${id}`)])) })
+    }
+    if (method === 'GET' && path === '/__sim/subscribe-messages') {
+      const toUser = query.get('touser')
+      return new Reply(200, toUser ? subscribeMessages.filter((m) => m.toUser === toUser) : subscribeMessages)
+    }
     return new Reply(404, { error: 'not found' })
   }
 
   function route(method: string, url: URL, body: Record<string, unknown> | null): Reply {
     const path = url.pathname
-    if (path.startsWith('/__sim/')) return simRoute(method, path, body ?? {})
+    if (path.startsWith('/__sim/')) return simRoute(method, path, body ?? {}, url.searchParams)
     requestLog.push({ method, path })
     const fault = faults.get(path)?.shift()
     if (fault) return fail(fault.errcode, fault.errmsg)
     if (method === 'GET' && path === '/sns/jscode2session') return jscode2session(url.searchParams)
+    if (method === 'GET' && path === '/cgi-bin/token') return classicToken(url.searchParams)
     if (method !== 'POST') return new Reply(404, { errcode: 40066, errmsg: 'invalid url' })
     if (body === null) return fail(47001, 'data format error')
     if (path === '/cgi-bin/stable_token') return stableToken(body)
@@ -237,6 +331,8 @@ export async function startWechatSimulator(opts: WechatSimulatorOptions): Promis
       for (let i = 0; i < times; i++) queue.push({ errcode, errmsg })
       faults.set(path, queue)
     },
+    acceptSubscription,
+    subscriptionQuota: (openid, templateId) => quota.get(`${openid} ${templateId}`) ?? 0,
   }
 }
 

@@ -14,10 +14,19 @@ import me from './routes/me'
 import staffMatters from './routes/staff/matters'
 import citizenCases from './routes/cases'
 import notificationRoutes from './routes/notifications'
+import subscriptionRoutes from './routes/subscriptions'
+import notificationDeliveries from './routes/staff/notificationDeliveries'
 import staffCases from './routes/staff/cases'
 import supervision from './routes/staff/supervision'
 import staffCalendar from './routes/staff/calendar'
 import staffMe from './routes/staff/me'
+import prereviewFiles from './routes/prereviewFiles'
+import fileRoutes from './routes/files'
+import prereviewRoutes from './routes/prereviews'
+import bundleRoutes from './routes/bundles'
+import staffPrereviews from './routes/staff/prereviews'
+import citizenAppointments from './routes/appointments'
+import staffAppointments from './routes/staff/appointments'
 import { buildServices, type ServiceDeps } from './services'
 
 export interface AppOptions extends ServiceDeps {
@@ -59,9 +68,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     [staffMatters, '/api/staff/matters'],
     [citizenCases, '/api/cases'],
     [notificationRoutes, '/api/notifications'],
+    [subscriptionRoutes, '/api/subscriptions'],
+    [notificationDeliveries, '/api/staff/notification-deliveries'],
     [staffCases, '/api/staff/cases'],
     [supervision, '/api/staff/supervision'],
     [staffCalendar, '/api/staff/calendar'],
+    [prereviewFiles, '/api/prereviews'],
+    [fileRoutes, '/api/files'],
+    [prereviewRoutes, '/api/prereviews'],
+    [bundleRoutes, '/api/bundles'],
+    [staffPrereviews, '/api/staff/prereviews'],
+    [citizenAppointments, '/api/appointments'],
+    [staffAppointments, '/api/staff/appointments'],
   ] as const
   for (const [plugin, prefix] of routes) await app.register(plugin, { prefix, services })
   return app

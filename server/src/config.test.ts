@@ -30,3 +30,22 @@ test('credentials that come in pairs must be set together', () => {
   assert.throws(() => loadConfig({ WECHAT_APPID: 'wx123' }), /WECHAT_APPID and WECHAT_SECRET/)
   assert.throws(() => loadConfig({ SMS_ACCESS_KEY_SECRET: 's' }), /SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET/)
 })
+
+test('upload limits and signed-URL settings default sensibly and are validated', () => {
+  const c = loadConfig({})
+  assert.deepEqual(
+    [c.UPLOAD_MAX_FILE_BYTES, c.UPLOAD_MAX_PREREVIEW_BYTES, c.FILE_URL_TTL_SECONDS, c.FILE_URL_SECRET],
+    [10 * 1024 * 1024, 60 * 1024 * 1024, 600, ''],
+  )
+  const set = loadConfig({ UPLOAD_MAX_FILE_BYTES: '2048', UPLOAD_MAX_PREREVIEW_BYTES: '4096', FILE_URL_SECRET: 'k'.repeat(32) })
+  assert.deepEqual([set.UPLOAD_MAX_FILE_BYTES, set.UPLOAD_MAX_PREREVIEW_BYTES, set.FILE_URL_SECRET.length], [2048, 4096, 32])
+  assert.throws(() => loadConfig({ FILE_URL_TTL_SECONDS: '5' }), /FILE_URL_TTL_SECONDS/)
+  assert.throws(() => loadConfig({ UPLOAD_MAX_FILE_BYTES: '2048', UPLOAD_MAX_PREREVIEW_BYTES: '1024' }), /must not exceed/)
+})
+
+test('a short FILE_URL_SECRET stops boot without echoing it', () => {
+  assert.throws(
+    () => loadConfig({ FILE_URL_SECRET: 'tooShortSecret123' }),
+    (e: unknown) => e instanceof ConfigError && /FILE_URL_SECRET must be at least 32/.test(e.message) && !e.message.includes('tooShortSecret123'),
+  )
+})

@@ -43,6 +43,55 @@ export const ConfigSchema = Type.Object({
   LOOKUP_MAX_FAILURES: Type.Integer({ minimum: 1, maximum: 50, default: 5 }),
   LOOKUP_LOCK_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
   LOOKUP_HOURLY_LIMIT_PER_CLIENT: Type.Integer({ minimum: 1, maximum: 10_000_000, default: 30 }),
+  /** Appointments (预约), DOMAIN.md "Appointments": bookable from the next working day up to this many working days ahead. */
+  APPOINTMENT_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 30, default: 5 }),
+  /** Default slot length for new slot templates. */
+  APPOINTMENT_SLOT_MINUTES: Type.Integer({ minimum: 5, maximum: 240, default: 30 }),
+  /** A booking may be cancelled or rescheduled up to this many hours before it starts. */
+  APPOINTMENT_CANCEL_CUTOFF_HOURS: Type.Integer({ minimum: 0, maximum: 72, default: 2 }),
+  /** This many no-shows within APPOINTMENT_NO_SHOW_WINDOW_DAYS bans booking for APPOINTMENT_BAN_DAYS. */
+  APPOINTMENT_NO_SHOW_LIMIT: Type.Integer({ minimum: 1, maximum: 20, default: 2 }),
+  APPOINTMENT_NO_SHOW_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  APPOINTMENT_BAN_DAYS: Type.Integer({ minimum: 1, maximum: 730, default: 90 }),
+  /** Check-in is accepted until this many minutes after the slot ends; after that staff may mark a no-show. */
+  APPOINTMENT_LATE_MINUTES: Type.Integer({ minimum: 0, maximum: 240, default: 30 }),
+  /** The day-before reminder goes out from this Shanghai time on the day before the visit. */
+  APPOINTMENT_REMINDER_DAY_BEFORE_AT: Type.String({ default: '10:00', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' }),
+  /** The second reminder goes out this many minutes before the slot starts. */
+  APPOINTMENT_REMINDER_MINUTES_BEFORE: Type.Integer({ minimum: 5, maximum: 24 * 60, default: 60 }),
+  /** How often the reminder job runs; 0 turns it off (another instance may run it). */
+  APPOINTMENT_REMINDER_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 60 }),
+  /** Pre-review uploads: bytes per file and per pre-review (its current pages). */
+  UPLOAD_MAX_FILE_BYTES: Type.Integer({ minimum: 1024, maximum: 100 * 1024 * 1024, default: 10 * 1024 * 1024 }),
+  UPLOAD_MAX_PREREVIEW_BYTES: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024, default: 60 * 1024 * 1024 }),
+  /** Lifetime of a signed file URL (/api/files/…?expires=&signature=). */
+  FILE_URL_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 24 * 3600, default: 600 }),
+  /** HMAC key of signed file URLs, ≥ 32 characters. Unset: a random key per process (dev only). */
+  FILE_URL_SECRET: Type.String({ default: '' }),
+  /** WeChat subscribe-message template ids per notification kind (公共模板库 → 我的模板); unset = that kind is not offered. */
+  WECHAT_TEMPLATE_PREREVIEW_RESULT: Type.String({ default: '', maxLength: 64 }),
+  WECHAT_TEMPLATE_CORRECTION_NEEDED: Type.String({ default: '', maxLength: 64 }),
+  WECHAT_TEMPLATE_APPOINTMENT_REMINDER: Type.String({ default: '', maxLength: 64 }),
+  WECHAT_TEMPLATE_CASE_STEP: Type.String({ default: '', maxLength: 64 }),
+  WECHAT_TEMPLATE_PAYMENT_DUE: Type.String({ default: '', maxLength: 64 }),
+  WECHAT_TEMPLATE_RATING_REPLY: Type.String({ default: '', maxLength: 64 }),
+  /** Which mini-program version a subscribe message opens. */
+  WECHAT_MINIPROGRAM_STATE: Type.Union(['formal', 'trial', 'developer'].map((l) => Type.Literal(l)), { default: 'formal' }),
+  /** Aliyun SMS template codes per notification kind; unset = no SMS for that kind. */
+  SMS_TEMPLATE_PREREVIEW_RESULT: Type.String({ default: '' }),
+  SMS_TEMPLATE_CORRECTION_NEEDED: Type.String({ default: '' }),
+  SMS_TEMPLATE_APPOINTMENT_REMINDER: Type.String({ default: '' }),
+  SMS_TEMPLATE_CASE_STEP: Type.String({ default: '' }),
+  SMS_TEMPLATE_PAYMENT_DUE: Type.String({ default: '' }),
+  SMS_TEMPLATE_RATING_REPLY: Type.String({ default: '' }),
+  /** Notification retries: attempts in all, the first backoff (doubling, capped at an hour), and how often the job runs. */
+  NOTIFICATION_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 6 }),
+  NOTIFICATION_RETRY_BASE_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),
+  NOTIFICATION_RETRY_INTERVAL_SECONDS: Type.Integer({ minimum: 5, maximum: 3600, default: 30 }),
+  /** Pre-review (预审): review time limit in working days, how long a reviewer's claim lasts, and how far ahead a 容缺 promise may go. */
+  PREREVIEW_REVIEW_DAYS: Type.Integer({ minimum: 1, maximum: 20, default: 1 }),
+  PREREVIEW_CLAIM_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
+  PREREVIEW_TOLERANCE_MAX_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 60 }),
   SEED_DEMO: Type.Boolean({ default: false }),
   TRUST_PROXY: Type.Boolean({ default: false }),
 })
@@ -76,6 +125,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (secretsWithout('SMS_ACCESS_KEY_ID', 'SMS_ACCESS_KEY_SECRET')) {
     throw new ConfigError('Invalid configuration:\n  SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET must be set together')
+  }
+  // Checked apart from the schema so a rejected secret is never echoed into the log.
+  if (config.FILE_URL_SECRET !== '' && config.FILE_URL_SECRET.length < 32) {
+    throw new ConfigError('Invalid configuration:\n  FILE_URL_SECRET must be at least 32 characters (or unset for a random key per process)')
+  }
+  if (config.UPLOAD_MAX_FILE_BYTES > config.UPLOAD_MAX_PREREVIEW_BYTES) {
+    throw new ConfigError('Invalid configuration:\n  UPLOAD_MAX_FILE_BYTES must not exceed UPLOAD_MAX_PREREVIEW_BYTES')
   }
   return config
 }

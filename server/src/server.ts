@@ -11,6 +11,7 @@ import { seedDemoCity } from './db/seed/seedDemoCity'
 import { smsFromConfig, wechatFromConfig } from './integrations/fromConfig'
 import { LocalFileStorage } from './services/documents/fileStorage'
 import { removeSpentRecords } from './services/housekeeping'
+import { notificationChannels, startNotificationRetries } from './services/notifications/fromConfig'
 import { chineseDaysCalendarInput, WorkdayCalendar } from './domain/calendar'
 
 const HOUSEKEEPING_INTERVAL_MS = 3_600_000
@@ -29,7 +30,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
       const { demoCity } = await import('../../mock/seed/city')
       await seedDemoCity(database.db, storage, demoCity)
     }
-    const app = await buildApp({ config, database, storage, wechat: wechatFromConfig(config), sms: smsFromConfig(config) })
+    const wechat = wechatFromConfig(config)
+    const sms = smsFromConfig(config)
+    const app = await buildApp({ config, database, storage, wechat, sms })
+    const channels = notificationChannels({ config, wechat, sms }).map((c) => c.name)
+    app.log.info(`notification channels: in-app${channels.map((c) => `, ${c}`).join('')}`)
     // Published years come from the State Council notices in the package, not from admin rows.
     const calendarWarning = new WorkdayCalendar(chineseDaysCalendarInput()).missingNextYearWarning(new Date())
     if (calendarWarning) app.log.warn(calendarWarning)
@@ -38,10 +43,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       removeSpentRecords(database.db).catch((error) => app.log.warn({ err: error }, 'housekeeping failed'))
     }, HOUSEKEEPING_INTERVAL_MS)
     housekeeping.unref()
+    const stopRetries = startNotificationRetries({ db: database.db, config, wechat, sms }, (error) =>
+      app.log.warn({ err: error }, 'notification retries failed'),
+    )
     return {
       url,
       async close() {
         clearInterval(housekeeping)
+        stopRetries()
         await app.close()
         await database.close()
       },

@@ -6,8 +6,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../src/app'
 import { loadConfig, type Config } from '../src/config'
 import { smsFromConfig, wechatFromConfig } from '../src/integrations/fromConfig'
-import { startSmsSimulator, type SmsSimulator } from '../../mock/sms/simulator'
-import { startWechatSimulator, type WechatSimulator } from '../../mock/wechat/simulator'
+import { startSmsSimulator, type SmsSimulator, type SmsSimulatorOptions } from '../../mock/sms/simulator'
+import { startWechatSimulator, type WechatSimulator, type WechatSimulatorOptions } from '../../mock/wechat/simulator'
 import { openTestDatabase, type TestDatabase } from './testDatabase'
 
 export interface TestApp {
@@ -21,11 +21,17 @@ export interface TestApp {
 
 const credentials = { appId: 'wxtest0000000001', appSecret: 'test-secret', accessKeyId: 'test-key', accessKeySecret: 'test-key-secret' }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/** Extra simulator options (a clock, subscribe templates, SMS templates); credentials are fixed. */
+export interface SimulatorOptions {
+  wechat?: Omit<WechatSimulatorOptions, 'appId' | 'appSecret'>
+  sms?: Omit<SmsSimulatorOptions, 'accessKeyId' | 'accessKeySecret'>
+}
+
+export async function startTestApp(env: Record<string, string> = {}, simulators: SimulatorOptions = {}): Promise<TestApp> {
   const [db, wechat, sms] = await Promise.all([
     openTestDatabase(),
-    startWechatSimulator({ appId: credentials.appId, appSecret: credentials.appSecret }),
-    startSmsSimulator({ accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret }),
+    startWechatSimulator({ ...simulators.wechat, appId: credentials.appId, appSecret: credentials.appSecret }),
+    startSmsSimulator({ ...simulators.sms, accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret }),
   ])
   const config = loadConfig({
     WECHAT_API_BASE: wechat.url,

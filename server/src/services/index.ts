@@ -11,7 +11,17 @@ import { parseOfficeHours } from '../domain/calendar'
 import { CalendarService } from './calendar/calendarService'
 import { CaseLookup } from './cases/caseLookup'
 import { CaseService } from './cases/caseService'
-import { NotificationService } from './notifications/notificationService'
+import type { NotificationService } from './notifications/notificationService'
+import { notificationServiceFromConfig } from './notifications/fromConfig'
+import { AppointmentService } from './appointments/appointmentService'
+import { AppointmentDesk } from './appointments/appointmentDesk'
+import { SlotAdmin } from './appointments/slotAdmin'
+import { appointmentSettings } from './appointments/settings'
+import { FileUrlSigner } from './files/fileUrlSigner'
+import { PrereviewFileService } from './files/prereviewFileService'
+import { PrereviewService } from './prereviews/prereviewService'
+import { PrereviewReview } from './prereviews/prereviewReview'
+import { BundleService } from './catalog/bundleService'
 
 /** Everything routes may call, built once per app with explicit dependencies. */
 export interface Services {
@@ -27,6 +37,15 @@ export interface Services {
   notifications: NotificationService
   cases: CaseService
   caseLookup: CaseLookup
+  appointments: AppointmentService
+  appointmentDesk: AppointmentDesk
+  slotAdmin: SlotAdmin
+  /** Mints signed file URLs: only for files the caller may see. */
+  signer: FileUrlSigner
+  prereviewFiles: PrereviewFileService
+  bundles: BundleService
+  prereviews: PrereviewService
+  prereviewReview: PrereviewReview
 }
 
 export interface ServiceDeps {
@@ -40,8 +59,11 @@ export interface ServiceDeps {
 export function buildServices({ config, database, storage, wechat, sms }: ServiceDeps): Services {
   const db = database.db
   const calendar = new CalendarService(db, parseOfficeHours(config.OFFICE_MORNING, config.OFFICE_AFTERNOON))
-  // In-app only for now: WeChat subscribe messages and SMS plug in here as NotificationChannels.
-  const notifications = new NotificationService(db, [])
+  // In-app always; WeChat subscribe messages and SMS as channels when their client and templates are configured.
+  const notifications = notificationServiceFromConfig({ db, config, wechat, sms })
+  const signer = new FileUrlSigner(config.FILE_URL_SECRET, config.FILE_URL_TTL_SECONDS)
+  const uploadLimits = { maxFileBytes: config.UPLOAD_MAX_FILE_BYTES, maxTotalBytes: config.UPLOAD_MAX_PREREVIEW_BYTES }
+  const prereviews = new PrereviewService(db, calendar, signer, { reviewDays: config.PREREVIEW_REVIEW_DAYS, ...uploadLimits })
   return {
     config,
     database,
@@ -61,10 +83,25 @@ export function buildServices({ config, database, storage, wechat, sms }: Servic
     calendar,
     notifications,
     cases: new CaseService(db, calendar, notifications),
+    appointments: new AppointmentService(db, calendar, notifications, appointmentSettings(config)),
+    appointmentDesk: new AppointmentDesk(db, notifications, appointmentSettings(config)),
+    slotAdmin: new SlotAdmin(db, notifications, appointmentSettings(config)),
     caseLookup: new CaseLookup(db, calendar, {
       maxFailures: config.LOOKUP_MAX_FAILURES,
       lockMinutes: config.LOOKUP_LOCK_MINUTES,
       hourlyLimitPerClient: config.LOOKUP_HOURLY_LIMIT_PER_CLIENT,
+    }),
+    signer,
+    prereviewFiles: new PrereviewFileService(db, signer, {
+      maxFileBytes: config.UPLOAD_MAX_FILE_BYTES,
+      maxTotalBytes: config.UPLOAD_MAX_PREREVIEW_BYTES,
+    }),
+    bundles: new BundleService(db),
+    prereviews,
+    prereviewReview: new PrereviewReview(db, prereviews, notifications, signer, {
+      claimMinutes: config.PREREVIEW_CLAIM_MINUTES,
+      toleranceMaxDays: config.PREREVIEW_TOLERANCE_MAX_DAYS,
+      ...uploadLimits,
     }),
   }
 }

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { StaffProfile } from '../../../types/auth'
-import { caseRoutes } from '../../routes'
+import { bookingRoutes, caseRoutes, staffPrereviewRoutes } from '../../routes'
 
 /** The staff member's ways into case work; what is offered follows the server's profile flags. */
 export function StaffWorkLinks({ staff }: { staff: StaffProfile }) {
@@ -11,9 +11,20 @@ export function StaffWorkLinks({ staff }: { staff: StaffProfile }) {
       <Button type="primary" block onClick={go(caseRoutes.staffQueue)}>
         办件队列
       </Button>
+      <Button block fill="outline" type="primary" onClick={go(staffPrereviewRoutes.queue)}>
+        预审队列
+      </Button>
       <Button block fill="outline" type="primary" onClick={go(caseRoutes.staffWalkIn)}>
         窗口收件
       </Button>
+      <Button block fill="outline" type="primary" onClick={go(bookingRoutes.staffHallDay)}>
+        预约签到
+      </Button>
+      {staff.role !== 'window' ? (
+        <Button block fill="outline" type="primary" onClick={go(bookingRoutes.staffSlots)}>
+          预约时段
+        </Button>
+      ) : null}
       {staff.canSupervise ? (
         <Button block fill="outline" type="primary" onClick={go(caseRoutes.staffSupervision)}>
           督办

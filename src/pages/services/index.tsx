@@ -1,8 +1,10 @@
-import { useDidShow, useReachBottom, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, useReachBottom, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { PageShell } from '../../components/PageShell'
 import { useStores } from '../../stores/context'
 import { openGuide } from '../../navigation'
+import { prereviewRoutes } from '../../routes'
 import { FilterBar } from './FilterBar'
 import { MatterList } from './MatterList'
 
@@ -26,6 +28,10 @@ const ServicesPage = observer(function ServicesPage() {
 
   return (
     <PageShell name="services">
+      <View className="card" onClick={() => void Taro.navigateTo({ url: prereviewRoutes.bundles })}>
+        <Text className="card__title">一件事一次办 ›</Text>
+        <Text className="muted">多个事项，一次申请</Text>
+      </View>
       <FilterBar
         filters={catalog.filters}
         topics={catalog.topicNames(catalog.filters.audience)}

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
+import { index, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
 import type { Audience } from '../../../../types/enums'
 import { createdAt, id } from './columns'
 import { matters } from './matters'
@@ -20,6 +20,8 @@ export const bundleMembers = pgTable(
     bundleId: uuid('bundle_id').notNull().references(() => bundles.id, { onDelete: 'cascade' }),
     matterId: uuid('matter_id').notNull().references(() => matters.id),
     position: integer('position').notNull(),
+    /** Names of this member's materials not asked for in the bundle: another member produces them. */
+    omitMaterials: jsonb('omit_materials').$type<string[]>().notNull().default([]),
   },
   (t) => [primaryKey({ columns: [t.bundleId, t.matterId] }), index('bundle_members_matter').on(t.matterId)],
 )

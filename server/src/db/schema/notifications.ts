@@ -1,4 +1,5 @@
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import type { NotificationKind, NotificationSubjectKind } from '../../../../types/enums'
 import { cases } from './cases'
 import { citizens } from './citizens'
 import { createdAt, id } from './columns'
@@ -12,6 +13,11 @@ export const notifications = pgTable(
     caseId: uuid('case_id').references(() => cases.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** Picks the subscribe/SMS template; null for general messages. */
+    kind: text('kind').$type<NotificationKind>(),
+    /** What the message links to in the app (a case, a pre-review, …). */
+    subjectKind: text('subject_kind').$type<NotificationSubjectKind>(),
+    subjectId: text('subject_id'),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },

@@ -2,14 +2,16 @@
  * Seeds the demo city idempotently: whatever is missing is inserted, nothing
  * is duplicated, and nothing a staff member has since edited is overwritten.
  */
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Db, Tx } from '../client'
-import { departments, documents, hallWindows, halls, materials, matters, staff } from '../schema'
+import { bundleMembers, bundles, departments, documents, hallWindows, halls, materials, matters, staff } from '../schema'
+import { DEFAULT_FORM_FIELDS } from '../../../../mock/seed/formFields'
 import type { DemoCity, SeedMatter } from '../../../../mock/seed/types'
 import { renderMaterialDocuments, type RenderedDocument } from '../../../../mock/seed/documents'
 import type { FileStorage } from '../../services/documents/fileStorage'
 import { hashPassword } from '../../services/auth/passwords'
 import { buildSearchText } from '../../services/catalog/searchText'
+import { seedAppointmentSlots } from './seedAppointmentSlots'
 
 export interface SeedReport {
   departments: number
@@ -111,6 +113,8 @@ export async function seedDemoCity(db: Db, storage: FileStorage, city: DemoCity)
         )
         .onConflictDoNothing()
     }
+    await seedBundles(tx, city, matterIds)
+    await seedAppointmentSlots(tx, city)
     return {
       departments: city.departments.length,
       halls: city.halls.length,
@@ -120,6 +124,30 @@ export async function seedDemoCity(db: Db, storage: FileStorage, city: DemoCity)
       staff: city.staff.length,
     }
   })
+}
+
+/** Bundles and their members; form fields for services whose form is still empty (added after they were seeded). */
+async function seedBundles(tx: Tx, city: DemoCity, matterIds: Map<string, string>): Promise<void> {
+  for (const m of city.matters) {
+    await tx
+      .update(matters)
+      .set({ formFields: city.formFields[m.key] ?? DEFAULT_FORM_FIELDS })
+      .where(and(eq(matters.key, m.key), sql`${matters.formFields} = '[]'::jsonb`))
+  }
+  await tx
+    .insert(bundles)
+    .values(city.bundles.map(({ members: _m, ...b }) => b))
+    .onConflictDoNothing({ target: bundles.key })
+  const rows = await tx.select({ id: bundles.id, key: bundles.key }).from(bundles).where(inArray(bundles.key, city.bundles.map((b) => b.key)))
+  const memberRows = city.bundles.flatMap((b) =>
+    b.members.map((m, position) => ({
+      bundleId: rows.find((r) => r.key === b.key)!.id,
+      matterId: matterIds.get(m.matterKey)!,
+      position,
+      omitMaterials: m.omit,
+    })),
+  )
+  if (memberRows.length) await tx.insert(bundleMembers).values(memberRows).onConflictDoNothing()
 }
 
 async function idsByKey(tx: Tx, table: typeof departments | typeof halls | typeof matters, keys: string[]): Promise<Map<string, string>> {

@@ -20,7 +20,6 @@ import { CASE_STATUSES, type CaseAction, type CaseStatus } from '../../../../typ
 import { checkResidentId, RESIDENT_ID_MESSAGES } from '../../../../types/validators'
 import type { Db, DbOrTx } from '../../db/client'
 import {
-  caseNumberCounters,
   casePauses,
   caseSteps,
   cases,
@@ -45,6 +44,7 @@ import { recordAudit } from '../audit'
 import type { CalendarService } from '../calendar/calendarService'
 import { notify, type NotificationMessage, type NotificationService } from '../notifications/notificationService'
 import { deadlineOf, toDetail, toSummary, type CaseRecord, type Clock, type StepRecord } from './caseViews'
+import { nextCaseNumber } from './caseNumbers'
 import { hashQueryPassword, newQueryPassword } from './queryPassword'
 
 const FINAL = [...FINAL_STATUSES]
@@ -202,12 +202,7 @@ export class CaseService {
     const day = shanghaiDate(clock.now)
     const messages: (NotificationMessage & { id: string })[] = []
     const caseId = await this.db.transaction(async (tx) => {
-      const [{ last }] = await tx
-        .insert(caseNumberCounters)
-        .values({ day, last: 1 })
-        .onConflictDoUpdate({ target: caseNumberCounters.day, set: { last: sql`${caseNumberCounters.last} + 1` } })
-        .returning({ last: caseNumberCounters.last })
-      const number = `YM${day.replaceAll('-', '')}${String(last).padStart(6, '0')}`
+      const number = await nextCaseNumber(tx, day)
       const [citizen] = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, body.applicantPhone))
       const [inserted] = await tx
         .insert(cases)

@@ -1,8 +1,25 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
+import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import type { Readable } from 'node:stream'
+import { Transform, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+
+/**
+ * Bytes streamed into storage but not yet visible under their hash: the caller
+ * checks them (size, type, quota) and then commits or discards. Until commit
+ * nothing is stored under a real name, so a rejected upload leaves no file.
+ */
+export interface StagedFile {
+  sha256: string
+  bytes: number
+  /** The first bytes, for magic-number checks. */
+  head: Buffer
+  /** Makes the bytes readable under their hash (idempotent for equal content). */
+  commit(): Promise<void>
+  /** Removes the staged bytes; safe to call more than once, and after commit (then a no-op). */
+  discard(): Promise<void>
+}
 
 /**
  * Where file bytes live, by their SHA-256. Local disk now; an S3-compatible
@@ -11,10 +28,14 @@ import type { Readable } from 'node:stream'
 export interface FileStorage {
   put(bytes: Buffer): Promise<{ sha256: string; bytes: number }>
   open(sha256: string): Promise<Readable | null>
+  /** Streams `source` to a temporary place, hashing as it goes. Rejects (leaving nothing) if the source fails. */
+  stage(source: Readable, options?: { headBytes?: number }): Promise<StagedFile>
 }
 
+const STAGING_DIR = '.staging'
+
 export class LocalFileStorage implements FileStorage {
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   private pathOf(sha256: string): string {
     if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('not a sha256')
@@ -37,6 +58,58 @@ export class LocalFileStorage implements FileStorage {
       }
     }
     return { sha256, bytes: bytes.length }
+  }
+
+  async stage(source: Readable, options: { headBytes?: number } = {}): Promise<StagedFile> {
+    const headBytes = options.headBytes ?? 16
+    const stagingDir = join(this.root, STAGING_DIR)
+    await mkdir(stagingDir, { recursive: true })
+    // Same file system as the final place, so commit is an atomic rename.
+    const temp = join(stagingDir, `${randomBytes(12).toString('hex')}.tmp`)
+    const hash = createHash('sha256')
+    const headChunks: Buffer[] = []
+    let headLength = 0
+    let bytes = 0
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk)
+        bytes += chunk.length
+        if (headLength < headBytes) {
+          headChunks.push(chunk.subarray(0, headBytes - headLength))
+          headLength += Math.min(chunk.length, headBytes - headLength)
+        }
+        done(null, chunk)
+      },
+    })
+    try {
+      await pipeline(source, meter, createWriteStream(temp, { flags: 'wx' }))
+    } catch (error) {
+      await unlink(temp).catch(() => {})
+      throw error
+    }
+    const sha256 = hash.digest('hex')
+    let settled = false
+    return {
+      sha256,
+      bytes,
+      head: Buffer.concat(headChunks),
+      commit: async () => {
+        if (settled) return
+        const path = this.pathOf(sha256)
+        if (await stat(path).then(() => true, () => false)) {
+          await unlink(temp).catch(() => {})
+        } else {
+          await mkdir(dirname(path), { recursive: true })
+          await rename(temp, path)
+        }
+        settled = true
+      },
+      discard: async () => {
+        if (settled) return
+        await unlink(temp).catch(() => {})
+        settled = true
+      },
+    }
   }
 
   async open(sha256: string) {

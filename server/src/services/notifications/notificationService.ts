@@ -1,41 +1,117 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm'
-import type { NotificationPage } from '../../../../types/notifications'
+import type { NotificationKind, NotificationSubjectKind } from '../../../../types/enums'
+import type { NotificationPage, SubscriptionCredits, SubscriptionTemplate } from '../../../../types/notifications'
 import type { Db, DbOrTx } from '../../db/client'
 import { notifications } from '../../db/schema'
 import { notFound } from '../../errors'
+import type { NotificationChannel, OutboundMessage } from './channels'
+import { NotificationDeliveries, type DeliveryOptions } from './deliveries'
+import { creditsOf, grantSubscriptions } from './subscriptionCredits'
+import { subscriptionTemplates, type NotificationTemplates } from './templateConfig'
+import type { NotificationFacts } from './templates'
+
+export type { NotificationChannel } from './channels'
+export type { NotificationFacts } from './templates'
 
 export interface NotificationMessage {
   citizenId: string
   caseId: string | null
   title: string
   body: string
+  /** Picks the subscribe/SMS template. Default: caseStep when caseId is set; none = in-app only. */
+  kind?: NotificationKind
+  /** What the message links to. Default: the case when caseId is set. */
+  subject?: { kind: NotificationSubjectKind; id: string }
+  /** Short facts for the subscribe message and SMS (matter, status, time, place, amount, note); not stored. */
+  facts?: NotificationFacts
 }
 
-/**
- * A channel beyond the in-app message centre (WeChat subscribe message, SMS).
- * Called after the transaction commits; a failing channel never undoes the
- * in-app message. None is wired yet: nothing is faked.
- */
-export interface NotificationChannel {
-  readonly name: string
-  send(message: NotificationMessage & { id: string }): Promise<void>
-}
+export type NotifiedMessage = NotificationMessage & { id: string; createdAt?: Date }
+
+const kindOf = (m: NotificationMessage): NotificationKind | null => m.kind ?? (m.caseId ? 'caseStep' : null)
+const subjectOf = (m: NotificationMessage) => m.subject ?? (m.caseId ? { kind: 'case' as const, id: m.caseId } : null)
 
 /** Writes the in-app message inside the caller's transaction; returns it for channels. */
 export async function notify(tx: DbOrTx, message: NotificationMessage): Promise<NotificationMessage & { id: string }> {
-  const [row] = await tx.insert(notifications).values(message).returning({ id: notifications.id })
-  return { ...message, id: row.id }
+  const subject = subjectOf(message)
+  const [row] = await tx
+    .insert(notifications)
+    .values({
+      citizenId: message.citizenId,
+      caseId: message.caseId,
+      title: message.title,
+      body: message.body,
+      kind: kindOf(message),
+      subjectKind: subject?.kind ?? null,
+      subjectId: subject?.id ?? null,
+    })
+    .returning({ id: notifications.id, createdAt: notifications.createdAt })
+  return { ...message, id: row.id, createdAt: row.createdAt } as NotifiedMessage
 }
 
+export interface NotificationServiceOptions {
+  templates?: NotificationTemplates
+  delivery?: Partial<DeliveryOptions>
+}
+
+const NO_TEMPLATES: NotificationTemplates = { wechat: {}, sms: {}, miniprogramState: 'formal' }
+
 export class NotificationService {
+  readonly deliveries: NotificationDeliveries
+  readonly templates: NotificationTemplates
+
+  /** `channels` in order of preference: a message goes out on the first that takes it (WeChat, then SMS), and always in-app. */
   constructor(
     private readonly db: Db,
-    private readonly channels: readonly NotificationChannel[] = [],
-  ) {}
+    channels: readonly NotificationChannel[] = [],
+    options: NotificationServiceOptions = {},
+  ) {
+    this.templates = options.templates ?? NO_TEMPLATES
+    this.deliveries = new NotificationDeliveries(db, channels, { maxAttempts: 6, retryBaseMs: 60_000, ...options.delivery })
+  }
 
-  /** Hands committed in-app messages to the other channels; failures are the channel's to log. */
+  /** Names of the channels that are on, for the start-up log. */
+  get channelNames(): string[] {
+    return this.deliveries.channels.map((c) => c.name)
+  }
+
+  /** Hands committed in-app messages to the other channels. Never throws: failures are recorded per delivery and retried. */
   async dispatch(messages: readonly (NotificationMessage & { id: string })[]): Promise<void> {
-    for (const m of messages) for (const c of this.channels) await c.send(m).catch(() => {})
+    for (const m of messages) {
+      const kind = kindOf(m)
+      if (!kind) continue
+      const outbound: OutboundMessage = {
+        id: m.id,
+        citizenId: m.citizenId,
+        kind,
+        title: m.title,
+        body: m.body,
+        subject: subjectOf(m),
+        facts: m.facts,
+        at: (m as NotifiedMessage).createdAt ?? new Date(),
+      }
+      await this.deliveries.dispatch(outbound)
+    }
+  }
+
+  /** The configured subscribe templates, for Taro.requestSubscribeMessage. */
+  subscriptionTemplates(): SubscriptionTemplate[] {
+    return subscriptionTemplates(this.templates)
+  }
+
+  /**
+   * Inside the caller's transaction (e.g. the pre-review submit): one credit per accepted template that is
+   * configured; unknown ids are ignored. Returns the credited template ids.
+   */
+  grantSubscriptions(tx: DbOrTx, citizenId: string, templateIds: readonly string[] | undefined): Promise<string[]> {
+    return grantSubscriptions(tx, citizenId, templateIds, new Set(Object.values(this.templates.wechat)))
+  }
+
+  /** Unused one-time subscriptions per configured template. */
+  async credits(citizenId: string): Promise<SubscriptionCredits> {
+    const templates = this.subscriptionTemplates()
+    const left = await creditsOf(this.db, citizenId, templates.map((t) => t.templateId))
+    return { credits: templates.map((t) => ({ kind: t.kind, templateId: t.templateId, remaining: left.get(t.templateId) ?? 0 })) }
   }
 
   async list(citizenId: string, page: number, pageSize: number): Promise<NotificationPage> {
@@ -52,7 +128,16 @@ export class NotificationService {
       .from(notifications)
       .where(and(eq(notifications.citizenId, citizenId), isNull(notifications.readAt)))
     return {
-      items: rows.map((r) => ({ id: r.id, title: r.title, body: r.body, caseId: r.caseId, createdAt: r.createdAt.toISOString(), read: r.readAt !== null })),
+      items: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        body: r.body,
+        caseId: r.caseId,
+        createdAt: r.createdAt.toISOString(),
+        read: r.readAt !== null,
+        kind: r.kind ?? null,
+        subject: r.subjectKind && r.subjectId ? { kind: r.subjectKind, id: r.subjectId } : null,
+      })),
       unread,
       page,
       pageSize,

@@ -7,6 +7,7 @@ import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { useStores } from '../../../../stores/context'
 import { toast } from '../../../../navigation'
+import { bookingRoutes, prereviewRoutes } from '../../../../routes'
 import { previewDocument } from '../../../../platform/document'
 import { openMap } from '../../../../platform/map'
 import { callPhone } from '../../../../platform/phone'
@@ -72,6 +73,8 @@ const GuideDetailPage = observer(function GuideDetailPage() {
         consultPhone={matter.consultPhone}
         onCall={(phone) => void callPhone(phone)}
         onShowMap={showMap}
+        onBook={matter.flags.appointment ? () => void Taro.navigateTo({ url: bookingRoutes.book(matter.id) }) : undefined}
+        onApply={matter.flags.onlineApplication ? () => void Taro.navigateTo({ url: prereviewRoutes.apply(matter.id) }) : undefined}
       />
     </PageShell>
   )

@@ -1,0 +1,6 @@
+export { bookingWindow, inWindow, isoWeekday, dateLabel, fullDateLabel, type BookingWindow } from './bookingWindow'
+export { cancelDeadline, checkCancellable, type CancelCheck } from './cancellation'
+export { bookingBan, noShowLookbackStart, noShowWarning, type Ban, type NoShowRules } from './noShowBan'
+export { allowedStaffActions, checkInClosesAt, checkStaffAction, type BookingTimes } from './staffActions'
+export { checkInPayload, newCheckInCode, parseCheckInCode, queueNumber } from './checkInCode'
+export { holdsBookingOn, onePerDayMessage, type HeldBooking } from './onePerDay'

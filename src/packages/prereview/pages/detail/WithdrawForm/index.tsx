@@ -1,0 +1,63 @@
+import Taro from '@tarojs/taro'
+import { View, Text } from '@tarojs/components'
+import { Button, TextArea } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import { userMessage } from '../../../../../api/ApiError'
+import { FormField } from '../../../../../components/FormField'
+import './index.scss'
+
+/** The contract's bounds (types/prereviews.ts WithdrawPrereviewRequest). */
+const REASON_MIN = 2
+const REASON_MAX = 200
+
+/** 撤回预审 with a reason; offered while the server says `canWithdraw`. */
+export function WithdrawForm({ onWithdraw }: { onWithdraw: (reason: string) => Promise<void> }) {
+  const [open, setOpen] = useState(false)
+  const [reason, setReason] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  if (!open) {
+    return (
+      <View className="prereview-withdraw prereview-withdraw--closed">
+        <Button block fill="outline" type="default" onClick={() => setOpen(true)}>
+          撤回预审
+        </Button>
+      </View>
+    )
+  }
+
+  const submit = async () => {
+    const text = reason.trim()
+    if (text.length < REASON_MIN || text.length > REASON_MAX) return setError(`请填写撤回原因（${REASON_MIN}–${REASON_MAX}字）`)
+    setError(null)
+    const { confirm } = await Taro.showModal({ title: '撤回预审', content: '撤回后本次预审结束，如需办理须重新申请。确定撤回吗？' })
+    if (!confirm) return
+    setBusy(true)
+    try {
+      await onWithdraw(text)
+      setOpen(false)
+    } catch (e) {
+      setError(userMessage(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className="card prereview-withdraw">
+      <Text className="card__title">撤回预审</Text>
+      <FormField label="撤回原因" error={error}>
+        <TextArea value={reason} maxLength={REASON_MAX} placeholder="请说明撤回原因" onChange={setReason} />
+      </FormField>
+      <View className="prereview-withdraw__actions">
+        <Button type="default" onClick={() => setOpen(false)}>
+          取消
+        </Button>
+        <Button type="danger" loading={busy} onClick={() => void submit()}>
+          确认撤回
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,3 @@
+import type { SubscribeMessages } from './types'
+
+export declare const subscribeMessages: SubscribeMessages
