@@ -60,6 +60,17 @@ export const CaseDetail = Type.Object({
   acceptedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   delivery: CaseDelivery,
   steps: Type.Array(CaseStep),
+  tolerance: Type.Union(
+    [
+      Type.Object({
+        materials: Type.Array(Type.String()),
+        promisedOn: Type.String({ description: 'YYYY-MM-DD' }),
+        fulfilledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+      }),
+      Type.Null(),
+    ],
+    { description: '容缺受理: materials accepted as missing and the date they were promised by' },
+  ),
   allowedActions: Type.Array(CaseActionSchema, { description: 'What the caller may do now; decided by the server' }),
 })
 export type CaseDetail = Static<typeof CaseDetail>

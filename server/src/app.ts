@@ -27,7 +27,13 @@ import bundleRoutes from './routes/bundles'
 import staffPrereviews from './routes/staff/prereviews'
 import citizenAppointments from './routes/appointments'
 import staffAppointments from './routes/staff/appointments'
-import { buildServices, type ServiceDeps } from './services'
+import { buildServices, type ServiceDeps, type Services } from './services'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services
+  }
+}
 
 export interface AppOptions extends ServiceDeps {
   logger?: boolean
@@ -51,6 +57,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const services = buildServices(options)
+  // Scheduled jobs (server.ts) and tests reach the same service instances as the routes.
+  app.decorate('services', services)
   registerErrorHandler(app)
   registerSecurityHeaders(app)
   await registerOpenApi(app)

@@ -11,10 +11,13 @@ import { seedDemoCity } from './db/seed/seedDemoCity'
 import { smsFromConfig, wechatFromConfig } from './integrations/fromConfig'
 import { LocalFileStorage } from './services/documents/fileStorage'
 import { removeSpentRecords } from './services/housekeeping'
+import { remindTolerancePromises } from './services/cases/toleranceReminders'
 import { notificationChannels, startNotificationRetries } from './services/notifications/fromConfig'
 import { chineseDaysCalendarInput, WorkdayCalendar } from './domain/calendar'
 
 const HOUSEKEEPING_INTERVAL_MS = 3_600_000
+/** 容缺 reminders go out from the day before the promise; every ten minutes is soon enough. */
+const TOLERANCE_REMINDER_INTERVAL_MS = 600_000
 
 export interface RunningServer {
   url: string
@@ -43,6 +46,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
       removeSpentRecords(database.db).catch((error) => app.log.warn({ err: error }, 'housekeeping failed'))
     }, HOUSEKEEPING_INTERVAL_MS)
     housekeeping.unref()
+    const reminders = setInterval(() => {
+      remindTolerancePromises(database.db, app.services.notifications).catch((error) => app.log.warn({ err: error }, 'tolerance reminders failed'))
+    }, TOLERANCE_REMINDER_INTERVAL_MS)
+    reminders.unref()
     const stopRetries = startNotificationRetries({ db: database.db, config, wechat, sms }, (error) =>
       app.log.warn({ err: error }, 'notification retries failed'),
     )
@@ -50,6 +57,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       url,
       async close() {
         clearInterval(housekeeping)
+        clearInterval(reminders)
         stopRetries()
         await app.close()
         await database.close()

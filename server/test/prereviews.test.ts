@@ -9,6 +9,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import type { CaseDetail } from '../../types/cases'
 import type { PrereviewDetail, PrereviewForm, StaffPartDetail, StaffPartPage } from '../../types/prereviews'
+import { remindTolerancePromises } from '../src/services/cases/toleranceReminders'
 import { json, signInStaff, startTestApp, type TestApp } from './testApp'
 import { attach, bundleIdOf, citizen, draft, fill, matterIdOf, review, staffPart, submitted, type Who } from './prereviewHelpers'
 
@@ -238,6 +239,22 @@ describe('review', () => {
     assert.deepEqual(mine.parts[0].tolerance?.materialNames, [tolerable.slot.name])
     const [row] = (await sql(`SELECT status, tolerance_materials, tolerance_promised_on FROM cases WHERE id = $1`, [mine.parts[0].receipt!.caseId])).rows
     assert.deepEqual(row, { status: 'accepted', tolerance_materials: [tolerable.slot.name], tolerance_promised_on: soon })
+
+    // Reminded once from the day before the promise, by any number of runs.
+    const caseId = mine.parts[0].receipt!.caseId
+    const dayBefore = new Date(Date.parse(`${soon}T09:00:00+08:00`) - 86_400_000)
+    assert.equal(await remindTolerancePromises(t.db.database.db, t.app.services.notifications, new Date(dayBefore.getTime() - 86_400_000)), 0)
+    const runs = await Promise.all([1, 2].map(() => remindTolerancePromises(t.db.database.db, t.app.services.notifications, dayBefore)))
+    assert.equal(runs[0] + runs[1], 1)
+    const notes = json(await t.app.inject({ url: '/api/notifications', headers: a }))
+    assert.ok(notes.items.some((n: { title: string; body: string }) => n.title === '请按承诺补交容缺材料' && n.body.includes(tolerable.slot.name)))
+    const fulfilled = await t.app.inject({ method: 'POST', url: `/api/staff/cases/${caseId}/tolerance-fulfilled`, headers: scjg })
+    assert.equal(fulfilled.statusCode, 200, fulfilled.body)
+    const c = json<CaseDetail>(await t.app.inject({ url: `/api/cases/${caseId}`, headers: a }))
+    assert.equal(c.tolerance?.promisedOn, soon)
+    assert.ok(c.tolerance?.fulfilledAt)
+    assert.match(c.steps.at(-1)!.comment, /容缺材料已补齐/)
+    assert.equal((await t.app.inject({ method: 'POST', url: `/api/staff/cases/${caseId}/tolerance-fulfilled`, headers: rsj })).statusCode, 403)
   })
 
   test('a bundle: departments review in parallel, it passes when every part passes, each part becomes its case', async () => {

@@ -63,7 +63,9 @@ export function buildServices({ config, database, storage, wechat, sms }: Servic
   const notifications = notificationServiceFromConfig({ db, config, wechat, sms })
   const signer = new FileUrlSigner(config.FILE_URL_SECRET, config.FILE_URL_TTL_SECONDS)
   const uploadLimits = { maxFileBytes: config.UPLOAD_MAX_FILE_BYTES, maxTotalBytes: config.UPLOAD_MAX_PREREVIEW_BYTES }
-  const prereviews = new PrereviewService(db, calendar, signer, { reviewDays: config.PREREVIEW_REVIEW_DAYS, ...uploadLimits })
+  const prereviews = new PrereviewService(db, calendar, signer, { reviewDays: config.PREREVIEW_REVIEW_DAYS, ...uploadLimits }, (tx, citizenId, ids) =>
+    notifications.grantSubscriptions(tx, citizenId, ids),
+  )
   return {
     config,
     database,

@@ -84,5 +84,20 @@ const staffCases: RoutePlugin = async (app, { services }) => {
     },
     async (request) => services.cases.setDelivery(request.staffMember, request.params.id, request.body),
   )
+
+  app.post(
+    '/:id/tolerance-fulfilled',
+    {
+      preHandler: app.requireStaff(),
+      schema: {
+        tags,
+        security,
+        summary: '容缺受理: record that the promised materials were supplied',
+        params: IdParams,
+        response: { 200: CaseDetail, ...errorResponses },
+      },
+    },
+    async (request) => services.cases.fulfilTolerance(request.staffMember, request.params.id),
+  )
 }
 export default staffCases

@@ -363,6 +363,31 @@ export class CaseService {
     return this.detail(record, clock, allowedActions(record.status, 'staff'))
   }
 
+  /** 容缺受理: the promised materials arrived at the window. */
+  async fulfilTolerance(s: StaffPrincipal, id: string): Promise<CaseDetail> {
+    const clock = await this.clock()
+    await this.visibleTo(s, id)
+    await this.db.transaction(async (tx) => {
+      const [row] = await selectCase(tx).where(eq(cases.id, id)).for('update', { of: cases })
+      const record = toRecord(row)
+      if (!record.toleranceMaterials) throw conflict('该办件不是容缺受理，没有待补交的材料')
+      if (record.toleranceFulfilledAt) return
+      await tx.update(cases).set({ toleranceFulfilledAt: clock.now, updatedAt: clock.now }).where(eq(cases.id, id))
+      await tx.insert(caseSteps).values({
+        caseId: id,
+        at: clock.now,
+        status: record.status,
+        outcome: 'pass',
+        actorKind: 'staff',
+        staffId: s.id,
+        comment: `容缺材料已补齐：${record.toleranceMaterials.join('、')}`,
+      })
+      await recordAudit(tx, { staffId: s.id, action: 'case.toleranceFulfilled', targetKind: 'case', targetId: id })
+    })
+    const record = await this.find(this.db, id)
+    return this.detail(record, clock, allowedActions(record.status, 'staff'))
+  }
+
   private scope(s: StaffPrincipal): SQL | undefined {
     return s.role === 'admin' || !s.department ? undefined : eq(cases.departmentId, s.department.id)
   }

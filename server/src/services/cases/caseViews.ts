@@ -99,6 +99,10 @@ export function toDetail(
       trackingNumber: c.trackingNumber,
     },
     steps: steps.map(toStep),
+    tolerance:
+      c.toleranceMaterials && c.tolerancePromisedOn
+        ? { materials: c.toleranceMaterials, promisedOn: c.tolerancePromisedOn, fulfilledAt: c.toleranceFulfilledAt?.toISOString() ?? null }
+        : null,
     allowedActions,
   }
 }

@@ -7,7 +7,7 @@
  * of a bundle's departments are serialised and exactly one sees "all passed".
  */
 import { and, count, eq, isNotNull, sql, type SQL } from 'drizzle-orm'
-import { MATERIAL_VERDICTS, PREREVIEW_DECISIONS, type PartStatus } from '../../../../types/enums'
+import { MATERIAL_VERDICTS, PART_STATUSES, PREREVIEW_DECISIONS, type PartStatus } from '../../../../types/enums'
 import type { DecisionRequest, MaterialVerdictRequest, StaffPartDetail, StaffPartPage, StaffPrereviewListQuery } from '../../../../types/prereviews'
 import type { Db, Tx } from '../../db/client'
 import { bundles, matters, prereviewEvents, prereviewParts, prereviews, prereviewVerdicts, staff } from '../../db/schema'
@@ -275,12 +275,14 @@ export class PrereviewReview {
   private message(record: PrereviewRecord, part: PartRecord, status: PartStatus, overall: string): NotificationMessage {
     const title = record.info.title
     const number = record.row.number ?? ''
-    const base = { citizenId: record.row.citizenId, caseId: null }
+    const subject = { kind: 'prereview' as const, id: record.row.id }
+    const facts = { matter: title, status: PART_STATUSES[status] }
+    const base = { citizenId: record.row.citizenId, caseId: null, subject, kind: 'prereviewResult' as const, facts }
     if (overall === 'passed') {
       return { ...base, title: '预审通过', body: `您的“${title}”预审（编号${number}）已通过，已生成办件，请在预审详情查看办件编号和查询密码。` }
     }
     if (overall === 'returned') {
-      return { ...base, title: '预审需补正材料', body: `您的“${title}”预审（编号${number}）需要补正材料，请按一次性告知的内容重新上传后提交。` }
+      return { ...base, kind: 'correctionNeeded', title: '预审需补正材料', body: `您的“${title}”预审（编号${number}）需要补正材料，请按一次性告知的内容重新上传后提交。` }
     }
     if (overall === 'refused') {
       return { ...base, title: '预审不予受理', body: `您的“${title}”预审（编号${number}）不予受理，原因请在预审详情查看。` }

@@ -41,7 +41,7 @@ export interface PrereviewSettings {
 }
 
 /** Records one-time subscribe-message consent given in the submit tap (notification service). */
-export type GrantSubscriptions = (tx: Tx, citizenId: string, templateIds: readonly string[]) => Promise<void>
+export type GrantSubscriptions = (tx: Tx, citizenId: string, templateIds: readonly string[]) => Promise<unknown>
 
 export class PrereviewService {
   constructor(
