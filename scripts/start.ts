@@ -11,6 +11,7 @@ import { loadConfig } from '../server/src/config'
 import { startServer } from '../server/src/server'
 import { startSmsSimulator } from '../mock/sms/simulator'
 import { startWechatSimulator } from '../mock/wechat/simulator'
+import { demoSmsTemplates, demoSubscribeTemplates, demoTemplateSettings } from '../mock/demoNotifications'
 import { DEMO_PASSWORD, staff } from '../mock/seed/staff'
 import { startH5Server } from './h5Server'
 
@@ -37,8 +38,8 @@ function buildH5IfStale(): void {
 async function main(): Promise<void> {
   const dev = { appId: 'wxdemo0000000000', appSecret: 'demo-wechat-secret', accessKeyId: 'demo-sms-key', accessKeySecret: 'demo-sms-secret' }
   buildH5IfStale()
-  const wechat = await startWechatSimulator({ appId: dev.appId, appSecret: dev.appSecret, port: 8788 })
-  const sms = await startSmsSimulator({ accessKeyId: dev.accessKeyId, accessKeySecret: dev.accessKeySecret, port: 8789 })
+  const wechat = await startWechatSimulator({ appId: dev.appId, appSecret: dev.appSecret, port: 8788, subscribeTemplates: demoSubscribeTemplates })
+  const sms = await startSmsSimulator({ accessKeyId: dev.accessKeyId, accessKeySecret: dev.accessKeySecret, port: 8789, templates: demoSmsTemplates })
   const config = loadConfig({
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     SMS_ENDPOINT: sms.url,
     SMS_ACCESS_KEY_ID: dev.accessKeyId,
     SMS_ACCESS_KEY_SECRET: dev.accessKeySecret,
+    ...demoTemplateSettings,
     ...process.env,
   })
   const api = await startServer(config)
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
   City app (H5):      ${h5.url}   (open at a phone size, e.g. Chrome DevTools device mode)
   Platform API:       ${api.url}/api/health
   API docs (Swagger): ${api.url}/api/docs
-  SMS outbox:         ${sms.url}/__sim/outbox   (sign-in codes sent to any phone land here)
+  SMS outbox:         ${sms.url}/__sim/outbox   (sign-in codes and notifications sent to any phone land here)
   WeChat simulator:   ${wechat.url}
   Database:           ${
     config.DATABASE_URL
