@@ -1,155 +1,58 @@
 /**
  * On-device photo compression and check (issue 4): the H5 code of
- * src/packages/prereview/upload (photo.h5.ts, bundled with esbuild) runs in
- * headless Chromium on a generated 4000×3000 photo-like JPEG — a page of
- * text under uneven light with sensor noise, encoded at quality 0.92 like a
- * phone camera. Prints the original and compressed sizes, the time taken
+ * src/packages/prereview/upload (photo.h5.ts), bundled with esbuild together
+ * with photoCompression.page.js, runs in headless Chromium on a generated
+ * 4000×3000 photo-like JPEG — a page of text under uneven light with sensor
+ * noise, encoded at quality 0.92 like a phone camera. Prints the original and compressed sizes, the time taken
  * (median of RUNS), and the photo check on the original, the compressed
  * file, and blurred and dark versions.
  *
- *   npx tsx bench/photoCompression.ts
+ *   npx tsx bench/photoCompression.ts     (BENCH_PHOTO_SAVE=/tmp/x.jpg keeps the compressed photo)
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild' // Taro's own dependency (@tarojs/helper)
 import { chromium } from 'playwright-core'
+import type { PhotoQuality } from '../src/packages/prereview/upload/types'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const RUNS = Number(process.env.BENCH_PHOTO_RUNS ?? 5)
-const uploadDir = fileURLToPath(new URL('../src/packages/prereview/upload/', import.meta.url))
+/** A path to write the compressed photo to, to look at its text. */
+const SAVE_TO = process.env.BENCH_PHOTO_SAVE
+const benchDir = fileURLToPath(new URL('.', import.meta.url))
 
+/** What photoCompression.page.js answers. */
 export interface PhotoFigures {
+  /** The generated photo, and how long the browser took to encode it (for scale). */
   original: { bytes: number; width: number; height: number; encodeMs: number }
   compressed: { bytes: number; width: number; height: number }
   compressMs: number[]
   checkMs: number[]
-  quality: Record<'original' | 'compressed' | 'blurred' | 'dark', { blurry: boolean; dark: boolean; sharpness: number; brightness: number } | null>
+  /** The same page with heavy grain (±45): the hardest case for the byte target. */
+  grainy: { original: number; compressed: number; width: number; ms: number }
+  /** Size at each quality step at 2400×1800, for both photos: shows where compressPhoto stops. */
+  steps: Array<{ quality: number; plain: number; grainy: number }>
+  /** The compressed JPEG, base64, when BENCH_PHOTO_SAVE asks for it. */
+  sample: string | null
+  quality: Record<'original' | 'compressed' | 'blurred' | 'dark', PhotoQuality | null>
 }
 
 async function bundle(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: `export { checkPhoto, compressPhoto } from './photo.h5'; export { registerBlob } from './files.h5'`,
-      resolveDir: uploadDir,
+      contents: `export { runPhotoBench } from './photoCompression.page.js'`,
+      resolveDir: benchDir,
       loader: 'ts',
     },
     bundle: true,
     format: 'iife',
-    globalName: 'photoUnderTest',
+    globalName: 'photoBench',
     target: 'es2019',
     write: false,
   })
   return result.outputFiles[0].text
-}
-
-/** Runs in the page: draws the test photo and measures. */
-async function measureInPage(runs: number): Promise<PhotoFigures> {
-  type Quality = { blurry: boolean; dark: boolean; sharpness: number; brightness: number } | null
-  type Picked = { path: string; mimeType: 'image/jpeg'; bytes: number; width?: number; height?: number }
-  const api = (window as unknown as {
-    photoUnderTest: {
-      registerBlob(blob: Blob): string
-      compressPhoto(file: Picked): Promise<Picked>
-      checkPhoto(file: Picked): Promise<Quality>
-    }
-  }).photoUnderTest
-  const W = 4000
-  const H = 3000
-  let seed = 12345
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296)
-
-  function paint(filter: string, dimTo: number): HTMLCanvasElement {
-    const canvas = document.createElement('canvas')
-    canvas.width = W
-    canvas.height = H
-    const ctx = canvas.getContext('2d')!
-    // A desk, and a sheet of paper lit from the upper left.
-    ctx.fillStyle = '#5b4a3a'
-    ctx.fillRect(0, 0, W, H)
-    const light = ctx.createRadialGradient(W * 0.3, H * 0.2, 200, W * 0.5, H * 0.5, W * 0.8)
-    light.addColorStop(0, '#f4f1ea')
-    light.addColorStop(1, '#b9b3a6')
-    ctx.fillStyle = light
-    ctx.save()
-    ctx.translate(W / 2, H / 2)
-    ctx.rotate(-0.02)
-    ctx.fillRect(-1500, -1400, 3000, 2800)
-    // Writing: a title and lines of body text, Latin and digits (the headless machine may lack CJK fonts).
-    ctx.fillStyle = '#222'
-    ctx.font = 'bold 110px sans-serif'
-    ctx.fillText('APPLICATION FORM No. 2026-0417', -1350, -1180)
-    ctx.font = '64px serif'
-    const words = ['name', 'address', 'licence', 'Yumen', 'city', 'registration', 'date', 'capital', 'RMB', 'district', 'business', 'scope', 'food', '1987', '620981']
-    for (let y = -1000; y < 1300; y += 96) {
-      let line = ''
-      while (line.length < 62) line += words[Math.floor(rnd() * words.length)] + ' '
-      ctx.fillText(line, -1350, y)
-    }
-    ctx.strokeStyle = '#333'
-    ctx.lineWidth = 6
-    ctx.strokeRect(-1400, -1300, 2800, 2650)
-    ctx.restore()
-    // Sensor noise.
-    const image = ctx.getImageData(0, 0, W, H)
-    const d = image.data
-    for (let i = 0; i < d.length; i += 4) {
-      const n = (rnd() - 0.5) * 24
-      d[i] = (d[i] + n) * dimTo
-      d[i + 1] = (d[i + 1] + n) * dimTo
-      d[i + 2] = (d[i + 2] + n) * dimTo
-    }
-    ctx.putImageData(image, 0, 0)
-    if (!filter) return canvas
-    const out = document.createElement('canvas')
-    out.width = W
-    out.height = H
-    const octx = out.getContext('2d')!
-    octx.filter = filter
-    octx.drawImage(canvas, 0, 0)
-    return out
-  }
-
-  const jpeg = (canvas: HTMLCanvasElement) =>
-    new Promise<Blob>((resolve) => canvas.toBlob((blob) => resolve(blob!), 'image/jpeg', 0.92))
-  const pick = (blob: Blob): Picked => ({ path: api.registerBlob(blob), mimeType: 'image/jpeg', bytes: blob.size })
-
-  const canvas = paint('', 1)
-  let started = performance.now()
-  const originalBlob = await jpeg(canvas)
-  const encodeMs = performance.now() - started
-  const original = pick(originalBlob)
-
-  const compressMs: number[] = []
-  let compressed: Picked = original
-  for (let i = 0; i < runs; i++) {
-    started = performance.now()
-    compressed = await api.compressPhoto(original)
-    compressMs.push(performance.now() - started)
-  }
-  const checkMs: number[] = []
-  let originalQuality: Quality = null
-  for (let i = 0; i < runs; i++) {
-    started = performance.now()
-    originalQuality = await api.checkPhoto(original)
-    checkMs.push(performance.now() - started)
-  }
-  // Blur of 12 px at 4000 px: ~3 px at the check's 1024 px — the writing (64 px letters, ~7 px strokes) smears.
-  const blurred = pick(await jpeg(paint('blur(12px)', 1)))
-  const dark = pick(await jpeg(paint('', 0.25)))
-  return {
-    original: { bytes: original.bytes, width: W, height: H, encodeMs },
-    compressed: { bytes: compressed.bytes, width: compressed.width ?? 0, height: compressed.height ?? 0 },
-    compressMs,
-    checkMs,
-    quality: {
-      original: originalQuality,
-      compressed: await api.checkPhoto(compressed),
-      blurred: await api.checkPhoto(blurred),
-      dark: await api.checkPhoto(dark),
-    },
-  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
@@ -166,9 +69,13 @@ export async function measurePhotoCompression(): Promise<PhotoFigures> {
   try {
     const page = context.pages()[0] ?? (await context.newPage())
     await page.setContent('<!doctype html><html><body></body></html>')
-    // tsx compiles measureInPage with esbuild's keepNames, which calls a `__name` helper the page lacks.
-    await page.addScriptTag({ content: `${code}\nwindow.__name = (fn) => fn;` })
-    const figures = await page.evaluate(measureInPage, RUNS)
+    await page.addScriptTag({ content: code })
+    const figures: PhotoFigures = await page.evaluate(
+      (options) =>
+        (globalThis as unknown as { photoBench: { runPhotoBench(o: typeof options): Promise<PhotoFigures> } }).photoBench.runPhotoBench(options),
+      { runs: RUNS, save: Boolean(SAVE_TO) },
+    )
+    if (SAVE_TO && figures.sample) writeFileSync(SAVE_TO, Buffer.from(figures.sample, 'base64'))
     const q = figures.quality
     const show = (name: string, value: PhotoFigures['quality']['original']) =>
       console.log(`  check of the ${name}: ${value ? `sharpness ${value.sharpness}, brightness ${value.brightness}, blurry ${value.blurry}, dark ${value.dark}` : 'not measured'}`)
@@ -177,6 +84,8 @@ export async function measurePhotoCompression(): Promise<PhotoFigures> {
     console.log(`  compressed: ${figures.compressed.width}×${figures.compressed.height}, ${kib(figures.compressed.bytes)} (${((figures.compressed.bytes / figures.original.bytes) * 100).toFixed(1)} % of the original)`)
     console.log(`  compressPhoto: ${median(figures.compressMs).toFixed(0)} ms (runs: ${figures.compressMs.map((ms) => ms.toFixed(0)).join(', ')})`)
     console.log(`  checkPhoto: ${median(figures.checkMs).toFixed(0)} ms (runs: ${figures.checkMs.map((ms) => ms.toFixed(0)).join(', ')})`)
+    console.log(`  grainy photo (noise ±45): ${kib(figures.grainy.original)} → ${kib(figures.grainy.compressed)} at ${figures.grainy.width} px wide, ${figures.grainy.ms.toFixed(0)} ms`)
+    console.log(`  size at each quality step (2400 px): ${figures.steps.map((step) => `${step.quality}: ${kib(step.plain)} / grainy ${kib(step.grainy)}`).join(', ')}`)
     show('original', q.original)
     show('compressed file', q.compressed)
     show('blurred photo (12 px)', q.blurred)

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { measureCatalogThroughput } from './catalogThroughput'
 import { measureCaseLookup } from './caseLookup'
+import { measureBookingContention } from './bookingContention'
+import { measurePhotoCompression } from './photoCompression'
 import { measureUploadThroughput } from './uploadThroughput'
 
 const postgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -26,11 +28,13 @@ try {
 } catch {
   console.log('  (a size budget is exceeded: see above)')
 }
+await measurePhotoCompression()
 await measureCatalogThroughput('pglite')
 await measureUploadThroughput()
 if (await postgresReachable()) {
   await measureCatalogThroughput('postgres')
   await measureCaseLookup()
+  await measureBookingContention()
 } else {
   console.log(`PostgreSQL not reachable at ${postgresUrl}: PostgreSQL figures skipped`)
 }

@@ -28,7 +28,37 @@ function trimBundle(chain: { plugin(name: string): { use(plugin: unknown, args: 
     ])
 }
 
+/** H5-only trims: Taro's H5 `request` imports a fetch polyfill and a JSONP client this app never runs. */
+function trimH5Bundle(chain: Parameters<typeof trimBundle>[0] & { resolve: { alias: { set(key: string, value: string): unknown } } }) {
+  trimBundle(chain)
+  chain.resolve.alias.set('whatwg-fetch$', path.join(SHIMS, 'native-fetch.js'))
+  chain.resolve.alias.set('jsonp-retry$', path.join(SHIMS, 'no-jsonp.js'))
+}
+
+/**
+ * Taro's mini-program preset turns most of terser's compress passes off (and escapes
+ * every Chinese character as \uXXXX: 6 bytes instead of UTF-8's 3). These are
+ * terser's own defaults plus webpack's two passes, as Taro's H5 build and webpack use.
+ */
+const MINI_TERSER = {
+  compress: {
+    collapse_vars: true, comparisons: true, computed_props: true, hoist_props: true, inline: true, loops: true,
+    negate_iife: true, properties: true, reduce_funcs: true, reduce_vars: true, switches: true, typeofs: true,
+    directives: true, passes: 2,
+  },
+  output: { ascii_only: false }, // WeChat reads package files as UTF-8
+}
+
+/** Taro's H5 preset keeps function names and quotes every object key; nothing here needs either. */
+const H5_TERSER = {
+  keep_fnames: false, // no code in the bundle reads a minified function's name
+  compress: { passes: 2 }, // webpack's own production default
+  output: { quote_keys: false }, // quoting only matters to ES3 engines (reserved words as keys)
+}
+
 const NUTUI = /[\\/]@nutui[\\/]/
+/** Local PostCSS plugin (path from the project root) dropping NutUI's RTL rules, which no page uses. */
+const DROP_RTL = './config/postcss-drop-rtl.js'
 
 function taroAppEnv(): Record<string, string> {
   const env: Record<string, string> = {}
@@ -71,7 +101,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Dev builds prebundle dependencies into the main package; NutUI alone is 2.5 MB.
       prebundle: { exclude: ['@nutui/nutui-react-taro', '@nutui/icons-react-taro'] },
     },
-    cache: { enable: true },
+    // Merged into Taro's per-platform terser defaults (production builds only).
+    terser: { enable: true, config: platform === 'h5' ? H5_TERSER : MINI_TERSER },
+    cache: {
+      enable: true,
+      // Taro invalidates the cache on config/ changes only; Babel's config and the
+      // browser targets change every module's output too.
+      buildDependencies: { config: [path.resolve(__dirname, '..', 'babel.config.js'), path.resolve(__dirname, '..', '.browserslistrc')] },
+    },
     mini: {
       // The shared contract (types/) lives outside src; the app value-imports enums and validators.
       compile: { include: [CONTRACT_DIR] },
@@ -80,6 +117,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        [DROP_RTL]: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
@@ -87,7 +125,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
-      webpackChain: trimBundle,
+      webpackChain: trimH5Bundle,
       compile: { include: [CONTRACT_DIR] },
       // Images (the tab icons) stay files, not base64 inside the first-load JS.
       imageUrlLoaderOption: { limit: 1 }, // bytes; 0 would mean Taro's default (inline up to 2 KB)

@@ -13,6 +13,8 @@ export const routes = {
   staffLogin: '/packages/staff/pages/login/index',
   staffHome: '/packages/staff/pages/home/index',
   staffMatter: (matterId: string) => `/packages/staff/pages/matter/index?id=${encodeURIComponent(matterId)}`,
+  /** 我的预约; the booking pages themselves are in packages/booking/routes.ts. */
+  myBookings: '/packages/booking/pages/mine/index',
 } as const
 
 /** Pages of the cases subpackage and the staff case pages. */
@@ -31,15 +33,6 @@ export const caseRoutes = {
 export const staffPrereviewRoutes = {
   queue: '/packages/staff/pages/prereviews/index',
   part: (partId: string) => `/packages/staff/pages/prereview/index?id=${encodeURIComponent(partId)}`,
-} as const
-
-/** The booking subpackage (预约) and the staff appointment pages. */
-export const bookingRoutes = {
-  book: (matterId: string) => `/packages/booking/pages/book/index?matterId=${encodeURIComponent(matterId)}`,
-  mine: '/packages/booking/pages/mine/index',
-  detail: (id: string) => `/packages/booking/pages/detail/index?id=${encodeURIComponent(id)}`,
-  staffHallDay: '/packages/staff/pages/hall-day/index',
-  staffSlots: '/packages/staff/pages/slots/index',
 } as const
 
 /** Entry points of the prereview subpackage (its other pages: packages/prereview/routes.ts). */

@@ -205,17 +205,12 @@ export const PREREVIEW_EVENTS = {
 } as const
 export type PrereviewEvent = keyof typeof PREREVIEW_EVENTS
 
-/** Common return reasons offered to reviewers as templates; free text is always allowed. */
-export const RETURN_REASONS: readonly string[] = [
-  '照片模糊，无法辨认，请在光线充足处重新拍摄',
-  '照片过暗或反光，请重新拍摄',
-  '材料不完整，缺少页面',
-  '缺少签字或盖章',
-  '证件已过有效期',
-  '材料内容与申请信息不一致',
-  '材料类型不符，请上传要求的材料',
-  '请上传原件的彩色照片或扫描件',
-]
+/**
+ * Common return reasons (types/returnReasons.ts). Kept in their own module so that
+ * only the staff subpackage, which offers them, carries their text (webpack places
+ * a module by who imports it; enums.ts is in the weapp main package).
+ */
+export { RETURN_REASONS } from './returnReasons'
 
 /** Accepted upload types, checked by magic bytes on the server. */
 export const UPLOAD_MIME_TYPES = ['image/jpeg', 'image/png', 'image/heic', 'application/pdf'] as const

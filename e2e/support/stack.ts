@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { startTestApp } from '../../server/test/testApp'
 import type { SmsSimulator } from '../../mock/sms/simulator'
 import type { WechatSimulator } from '../../mock/wechat/simulator'
+import type { Database } from '../../server/src/db/client'
 import { startH5Server } from '../../scripts/h5Server'
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -24,11 +25,14 @@ export interface Stack {
   h5Url?: string
   wechat: WechatSimulator
   sms: SmsSimulator
+  /** The stack's own database, for a journey that must set up what no API offers (e.g. a booking moved to today). */
+  database: Database
   close(): Promise<void>
 }
 
 /** Starts everything; on a failure part-way, stops what already started and rethrows. */
-export async function startStack(opts: { h5?: boolean } = {}): Promise<Stack> {
+/** `env`: extra server settings (config.ts names), e.g. WeChat subscribe-message template ids. */
+export async function startStack(opts: { h5?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
   const closers: Array<() => Promise<unknown>> = []
   const close = async () => {
     // Reverse start order; keep going past a failing closer so nothing is left running.
@@ -42,7 +46,7 @@ export async function startStack(opts: { h5?: boolean } = {}): Promise<Stack> {
       throw new Error(`${h5Root}/index.html is missing: run \`npm run build:h5\` first`)
     }
     // The same API, database and simulators as the server's own tests, listening for real.
-    const server = await startTestApp({ LOG_LEVEL: 'silent' })
+    const server = await startTestApp({ LOG_LEVEL: 'silent', ...opts.env })
     closers.push(() => server.close())
     const { app, wechat, sms } = server
     const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 })
@@ -53,7 +57,7 @@ export async function startStack(opts: { h5?: boolean } = {}): Promise<Stack> {
       closers.push(() => h5.close())
       h5Url = h5.url
     }
-    return { apiUrl, h5Url, wechat, sms, close }
+    return { apiUrl, h5Url, wechat, sms, database: server.db.database, close }
   } catch (error) {
     await close().catch(() => undefined)
     throw error

@@ -40,6 +40,12 @@ export interface WxStub {
   unknown: Set<string>
   /** Requests still on the wire. */
   inFlight(): number
+  /** Temp files the bundle may pick or upload, by their `wxfile://tmp/…` path. */
+  tempFiles: Map<string, Buffer>
+  /** What the next wx.chooseMedia calls pick (temp paths), one list per call; an empty queue answers "cancel". */
+  mediaPicks: string[][]
+  /** wx.uploadFile calls: URL as requested and as sent, form field, bytes sent, status. */
+  uploads: Array<{ url: string; sentTo: string; name: string; bytes: number; status?: number; error?: string }>
 }
 
 type Callbacks = { success?: (res: unknown) => void; fail?: (err: unknown) => void; complete?: (res: unknown) => void }
@@ -82,6 +88,9 @@ export function createWxStub(opts: WxStubOptions): WxStub {
   const unknown = new Set<string>()
   let inFlight = 0
   const { toRealm } = opts
+  const tempFiles = new Map<string, Buffer>()
+  const mediaPicks: string[][] = []
+  const uploads: WxStub['uploads'] = []
 
   /** WeChat calls back asynchronously: success or fail, then complete. */
   const settle = (cb: Callbacks, ok: boolean, res: Record<string, unknown>) => {
@@ -171,6 +180,95 @@ export function createWxStub(opts: WxStubOptions): WxStub {
         offChunkReceived() {},
       }
     },
+    /**
+     * The album or camera: hands out the next queued pick. Taro passes this
+     * API through unwrapped, so, like WeChat, it answers a promise when
+     * called without callbacks.
+     */
+    chooseMedia(options: Callbacks & Record<string, unknown> = {}) {
+      calls.push({ api: 'chooseMedia', args: plain(options) })
+      const paths = mediaPicks.shift()
+      const ok = Boolean(paths)
+      const res = paths
+        ? { tempFiles: paths.map((path) => ({ tempFilePath: path, size: tempFiles.get(path)?.length ?? 0, fileType: 'image' })), type: 'image', errMsg: 'chooseMedia:ok' }
+        : { errMsg: 'chooseMedia:fail cancel' }
+      if (options.success || options.fail || options.complete) return settle(options, ok, res)
+      return new Promise((resolve, reject) => settle({ success: resolve, fail: reject }, ok, res))
+    },
+    /** Sizes of temp files; reading bytes fails (the bundle then goes by the file name's extension). */
+    getFileSystemManager: () => ({
+      readFile(options: Callbacks = {}) {
+        settle(options, false, { errMsg: 'readFile:fail not supported in the Node harness' })
+      },
+      getFileInfo(options: Callbacks & { filePath?: string } = {}) {
+        const file = tempFiles.get(String(options.filePath))
+        settle(options, Boolean(file), file ? { size: file.length, errMsg: 'getFileInfo:ok' } : { errMsg: 'getFileInfo:fail no such file' })
+      },
+    }),
+    /**
+     * A real multipart/form-data POST of the temp file (field `name`) to the
+     * test server, as WeChat sends it; the answer's body comes back as a string.
+     */
+    uploadFile(options: Callbacks & { url: string; filePath: string; name: string; header?: Record<string, string>; formData?: Record<string, string>; timeout?: number }) {
+      calls.push({ api: 'uploadFile', args: plain(options) })
+      let url = options.url
+      if (url.startsWith(opts.rewrite.baked)) url = opts.rewrite.target + url.slice(opts.rewrite.baked.length)
+      const file = tempFiles.get(options.filePath)
+      const record: WxStub['uploads'][number] = { url: options.url, sentTo: url, name: options.name, bytes: file?.length ?? 0 }
+      uploads.push(record)
+      const listeners: Array<(res: unknown) => void> = []
+      const task = {
+        onProgressUpdate: (cb: (res: unknown) => void) => void listeners.push(cb),
+        offProgressUpdate() {},
+        onHeadersReceived() {},
+        offHeadersReceived() {},
+        abort() {},
+      }
+      if (!url.startsWith(`${opts.rewrite.target}/`) || !file) {
+        record.error = file ? 'url not in domain list' : 'no such temp file'
+        settle(options, false, { errMsg: `uploadFile:fail ${record.error}` })
+        return task
+      }
+      const boundary = `----WxStubBoundary${Date.now().toString(16)}`
+      const fileName = options.filePath.split('/').pop() ?? 'file'
+      const type = /\.png$/i.test(fileName) ? 'image/png' : /\.pdf$/i.test(fileName) ? 'application/pdf' : 'image/jpeg'
+      const fields = Object.entries(options.formData ?? {}).map(
+        ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+      )
+      const body = Buffer.concat([
+        Buffer.from(`${fields.join('')}--${boundary}\r\nContent-Disposition: form-data; name="${options.name}"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`),
+        file,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ])
+      const headers = { ...(options.header ?? {}), 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length) }
+      inFlight++
+      let done = false
+      const finish = (ok: boolean, res: Record<string, unknown>) => {
+        if (done) return
+        done = true
+        inFlight--
+        settle(options, ok, res)
+      }
+      const req = httpRequest(url, { method: 'POST', headers, timeout: options.timeout ?? 60_000 }, (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          record.status = res.statusCode
+          finish(true, { data: Buffer.concat(chunks).toString('utf8'), statusCode: res.statusCode, errMsg: 'uploadFile:ok' })
+        })
+        res.on('error', (e) => finish(false, { errMsg: `uploadFile:fail ${e.message}` }))
+      })
+      req.on('timeout', () => req.destroy(new Error('timeout')))
+      req.on('error', (e) => {
+        record.error = e.message
+        finish(false, { errMsg: `uploadFile:fail ${e.message}` })
+      })
+      req.end(body, () => {
+        const sent = { progress: 100, totalBytesSent: body.length, totalBytesExpectedToSend: body.length }
+        setTimeout(() => listeners.forEach((cb) => cb(toRealm(sent))), 0)
+      })
+      return task
+    },
     login(options: Callbacks = {}) {
       calls.push({ api: 'login', args: {} })
       settle(options, true, { code: opts.loginCode(), errMsg: 'login:ok' })
@@ -232,7 +330,7 @@ export function createWxStub(opts: WxStubOptions): WxStub {
       return undefined
     },
   })
-  return { wx: proxy, storage, calls, requests, unknown, inFlight: () => inFlight }
+  return { wx: proxy, storage, calls, requests, unknown, inFlight: () => inFlight, tempFiles, mediaPicks, uploads }
 }
 
 /** Call arguments as data (callbacks dropped), for the call log. */

@@ -11,6 +11,7 @@ import { seedDemoCity } from './db/seed/seedDemoCity'
 import { smsFromConfig, wechatFromConfig } from './integrations/fromConfig'
 import { LocalFileStorage } from './services/documents/fileStorage'
 import { removeSpentRecords } from './services/housekeeping'
+import { startReminderJob } from './services/appointments/reminderJob'
 import { remindTolerancePromises } from './services/cases/toleranceReminders'
 import { notificationChannels, startNotificationRetries } from './services/notifications/fromConfig'
 import { chineseDaysCalendarInput, WorkdayCalendar } from './domain/calendar'
@@ -44,8 +45,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const url = await app.listen({ host: config.HOST, port: config.PORT })
     const housekeeping = setInterval(() => {
       removeSpentRecords(database.db).catch((error) => app.log.warn({ err: error }, 'housekeeping failed'))
+      // Uploads cut off by a crash leave staged bytes; a live upload never takes an hour.
+      storage.removeStaleStaging(new Date(Date.now() - HOUSEKEEPING_INTERVAL_MS)).catch((error) => app.log.warn({ err: error }, 'staging cleanup failed'))
     }, HOUSEKEEPING_INTERVAL_MS)
     housekeeping.unref()
+    const stopReminders = startReminderJob(app.services, config.APPOINTMENT_REMINDER_INTERVAL_SECONDS, app.log)
     const reminders = setInterval(() => {
       remindTolerancePromises(database.db, app.services.notifications).catch((error) => app.log.warn({ err: error }, 'tolerance reminders failed'))
     }, TOLERANCE_REMINDER_INTERVAL_MS)
@@ -57,6 +61,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       url,
       async close() {
         clearInterval(housekeeping)
+        stopReminders()
         clearInterval(reminders)
         stopRetries()
         await app.close()

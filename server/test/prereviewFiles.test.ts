@@ -7,9 +7,12 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { readdirSync } from 'node:fs'
+import { once } from 'node:events'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import type { PrereviewFile } from '../../types/prereviews'
 import { FileUrlSigner } from '../src/services/files/fileUrlSigner'
+import { JPEG, multipart } from './prereviewHelpers'
 import { json, signInByPhone, startTestApp, type TestApp } from './testApp'
 
 const SECRET = 'test-file-url-secret-0123456789abcdef'
@@ -55,32 +58,11 @@ after(() => t.close())
 
 // ---- fixtures ----
 
-const JPEG = (size = 2048) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 4)])
 const PNG = (size = 2048) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(size - 8)])
 const HEIC = (size = 2048) => Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic', 'latin1'), randomBytes(size - 12)])
 const PDF = (size = 2048) => Buffer.concat([Buffer.from('%PDF-1.7\n', 'latin1'), randomBytes(size - 9)])
 const EXE = () => Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), randomBytes(2040)])
 const ZIP = () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), randomBytes(2044)])
-
-interface Part {
-  name: string
-  data: Buffer | string
-  filename?: string
-  contentType?: string
-}
-
-/** A multipart/form-data body built by hand, exactly as a browser or wx.uploadFile sends it. */
-function multipart(parts: Part[]): { body: Buffer; contentType: string } {
-  const boundary = `----pyc${randomBytes(8).toString('hex')}`
-  const chunks: Buffer[] = []
-  for (const p of parts) {
-    const disposition = `form-data; name="${p.name}"${p.filename !== undefined ? `; filename="${p.filename}"` : ''}`
-    const head = `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${p.contentType ? `Content-Type: ${p.contentType}\r\n` : ''}\r\n`
-    chunks.push(Buffer.from(head, 'utf8'), Buffer.isBuffer(p.data) ? p.data : Buffer.from(p.data, 'utf8'), Buffer.from('\r\n'))
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`))
-  return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` }
-}
 
 const fileUrl = (prereviewId: string, slotKey: string) => `/api/prereviews/${prereviewId}/materials/${slotKey}/files`
 
@@ -237,6 +219,31 @@ describe('size limits', () => {
   })
 })
 
+describe('a connection dropped mid-upload', () => {
+  test('leaves no staged bytes and no row', async () => {
+    const p = await prereview(alice)
+    const [files, rows] = [storedFiles().length, await fileRows()]
+    const base = await t.app.listen({ host: '127.0.0.1', port: 0 })
+    const { body, contentType } = multipart([{ name: 'file', data: JPEG(48 * 1024), filename: 'a.jpg', contentType: 'image/jpeg' }])
+    const { hostname, port } = new URL(base)
+    const socket = connect(Number(port), hostname)
+    await once(socket, 'connect')
+    socket.write(
+      `POST ${fileUrl(p.id, slotA)} HTTP/1.1\r\nHost: ${hostname}\r\nAuthorization: ${alice.authorization}\r\n` +
+        `Content-Type: ${contentType}\r\nContent-Length: ${body.length}\r\n\r\n`,
+    )
+    socket.write(body.subarray(0, 20 * 1024))
+    // Let the server open the staging file, then hang up in the middle of the file.
+    const deadline = Date.now() + 5000
+    while (!storedFiles().some((f) => f.includes('.staging')) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    assert.ok(storedFiles().some((f) => f.includes('.staging')), 'the upload was being staged')
+    socket.destroy()
+    while (storedFiles().length !== files && Date.now() < deadline + 5000) await new Promise((r) => setTimeout(r, 20))
+    assert.equal(storedFiles().length, files, 'the staged part is removed')
+    assert.equal(await fileRows(), rows)
+  })
+})
+
 describe('who may change which material when', () => {
   test("another citizen's pre-review answers 404 like an unknown one", async () => {
     const p = await prereview(alice)
@@ -257,6 +264,29 @@ describe('who may change which material when', () => {
       assert.equal(res.statusCode, 404)
       assert.match(json(res).message, /没有这项材料/)
     }
+  })
+
+  test('in a bundle a material several services ask for has one slot: the first occurrence', async () => {
+    const { rows } = await sql(
+      `SELECT b.id AS bundle_id, x.name FROM bundles b JOIN bundle_members m ON m.bundle_id = b.id JOIN materials x ON x.matter_id = m.matter_id
+       GROUP BY b.id, x.name HAVING count(*) > 1 ORDER BY b.id LIMIT 1`,
+    )
+    assert.ok(rows[0], 'the demo city seeds a bundle whose members share a material')
+    const { bundle_id: bundleId, name } = rows[0]
+    const occurrences = await sql(
+      `SELECT x.id FROM bundle_members m JOIN materials x ON x.matter_id = m.matter_id
+       WHERE m.bundle_id = $1 AND x.name = $2 ORDER BY m.position`,
+      [bundleId, name],
+    )
+    const [first, second] = occurrences.rows.map((r) => r.id as string)
+    const p = await sql(
+      `INSERT INTO prereviews (citizen_id, client_key, bundle_id, status) VALUES ($1, $2, $3, 'draft') RETURNING id`,
+      [alice.citizenId, randomUUID(), bundleId],
+    )
+    const id = p.rows[0].id as string
+    await uploadOk(alice, id, first, JPEG())
+    const duplicate = await upload(alice, id, second, JPEG())
+    assert.equal(duplicate.statusCode, 404, 'the second occurrence is not a slot of its own')
   })
 
   test('a submitted pre-review cannot be changed while under review (409)', async () => {
@@ -346,7 +376,7 @@ describe('signed file URLs', () => {
     assert.match(String(res.headers['content-security-policy']), /default-src 'none'/)
     const asPdf = await t.app.inject({ url: pdf.url })
     assert.equal(asPdf.headers['content-type'], 'application/pdf')
-    assert.match(String(asPdf.headers['content-security-policy']), /script-src 'none'/)
+    assert.match(String(asPdf.headers['content-security-policy']), /default-src 'none'.*form-action 'none'/)
     assert.ok(Date.parse(file.urlExpiresAt) - Date.now() > 590_000)
   })
 

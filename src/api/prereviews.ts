@@ -8,18 +8,12 @@ import type {
   PrereviewPage,
   SubmitPrereviewRequest,
 } from '../../types/prereviews'
+import type { SubscriptionTemplate, SubscriptionTemplateList } from '../../types/notifications'
 import { apiUrl } from '../env'
 import { listBundles } from './bundles'
 import { body, http } from './http'
 
 const path = (id: string) => `/api/prereviews/${encodeURIComponent(id)}`
-
-/** A WeChat subscribe-message template the server can send through (GET /api/subscriptions/templates). */
-export interface SubscriptionTemplate {
-  kind: string
-  templateId: string
-  title: string
-}
 
 /** GET /api/prereviews/form — what to fill and attach for a service or a bundle (public). */
 export function getPrereviewForm(query: PrereviewFormQuery): Promise<PrereviewForm> {
@@ -68,7 +62,7 @@ export function withdrawPrereview(id: string, reason: string): Promise<Prereview
 
 /** GET /api/subscriptions/templates — asked for in the submit tap (weapp). Public. */
 export function listSubscriptionTemplates(): Promise<SubscriptionTemplate[]> {
-  return body(http.get<{ templates: SubscriptionTemplate[] }>('/api/subscriptions/templates', { skipAuth: true })).then(
+  return body(http.get<SubscriptionTemplateList>('/api/subscriptions/templates', { skipAuth: true })).then(
     (answer) => answer.templates,
   )
 }

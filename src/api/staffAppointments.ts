@@ -35,9 +35,12 @@ export function callNextNumber(request: CallNextRequest): Promise<CallNextResult
   return body(http.post<CallNextResult>(`${BASE}/call-next`, request))
 }
 
-/** POST /api/staff/appointments/:id/actions — 办理完成 / 标记未到; the server checks the action is allowed now. */
-export function actOnAppointment(id: string, action: Exclude<AppointmentStaffAction, 'checkIn'>): Promise<StaffAppointment> {
-  return body(http.post<StaffAppointment>(`${BASE}/${encodeURIComponent(id)}/actions`, { action }))
+/** The path of each row action (签到取号 by booking is for a citizen who shows an ID card instead of the code). */
+const ACTION_PATHS: Record<AppointmentStaffAction, string> = { checkIn: 'check-in', serve: 'served', noShow: 'no-show' }
+
+/** POST /api/staff/appointments/:id/check-in | served | no-show — the server checks the action is allowed now. */
+export function actOnAppointment(id: string, action: AppointmentStaffAction): Promise<StaffAppointment> {
+  return body(http.post<StaffAppointment>(`${BASE}/${encodeURIComponent(id)}/${ACTION_PATHS[action]}`))
 }
 
 /** GET /api/staff/appointments/templates */

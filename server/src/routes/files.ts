@@ -15,8 +15,8 @@ const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': '
 
 /** Nothing in a served file may run script, load anything, submit forms or be framed by another site. */
 const IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox"
-// PDFs: no `sandbox` or object-src 'none', which stop the browsers' built-in PDF viewers from showing them.
-const PDF_CSP = "script-src 'none'; connect-src 'none'; form-action 'none'; base-uri 'none'; frame-ancestors 'self'"
+// PDFs: the same without `sandbox`, which Firefox's built-in viewer refuses to run under (Chromium's renders either way).
+const PDF_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'; form-action 'none'; base-uri 'none'"
 
 const files: RoutePlugin = async (app, { services }) => {
   if (services.signer.ephemeral) {

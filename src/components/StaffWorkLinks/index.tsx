@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import type { StaffProfile } from '../../../types/auth'
-import { bookingRoutes, caseRoutes, staffPrereviewRoutes } from '../../routes'
+import { caseRoutes, staffPrereviewRoutes } from '../../routes'
 
 /** The staff member's ways into case work; what is offered follows the server's profile flags. */
 export function StaffWorkLinks({ staff }: { staff: StaffProfile }) {
@@ -17,14 +17,6 @@ export function StaffWorkLinks({ staff }: { staff: StaffProfile }) {
       <Button block fill="outline" type="primary" onClick={go(caseRoutes.staffWalkIn)}>
         窗口收件
       </Button>
-      <Button block fill="outline" type="primary" onClick={go(bookingRoutes.staffHallDay)}>
-        预约签到
-      </Button>
-      {staff.role !== 'window' ? (
-        <Button block fill="outline" type="primary" onClick={go(bookingRoutes.staffSlots)}>
-          预约时段
-        </Button>
-      ) : null}
       {staff.canSupervise ? (
         <Button block fill="outline" type="primary" onClick={go(caseRoutes.staffSupervision)}>
           督办

@@ -9,7 +9,8 @@ import type {
   PrereviewTarget,
 } from '../../../types/prereviews'
 import { ApiError, userMessage } from '../../api/ApiError'
-import type { PrereviewsApi, SubscriptionTemplate } from '../../api/prereviews'
+import type { SubscriptionTemplate } from '../../../types/notifications'
+import type { PrereviewsApi } from '../../api/prereviews'
 import type { LoadEntry } from '../../stores/CaseStore'
 import type { LoadStatus } from '../../stores/loadState'
 import { PagedList } from '../../stores/PagedList'

@@ -3,7 +3,7 @@
  * the materials still missing. The server checks the same again; these only
  * spare a round trip and tell the citizen what to do.
  */
-import type { DeliveryChoice, FormField, MaterialState, PartView, PrereviewDetail } from '../../../types/prereviews'
+import type { DeliveryChoice, FormField, MaterialState, PrereviewDetail } from '../../../types/prereviews'
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const NUMBER = /^-?\d+(\.\d+)?$/
@@ -63,15 +63,15 @@ export function returnedMaterials(detail: PrereviewDetail): MaterialState[] {
 }
 
 /**
- * Pages the reviewer saw and returned: uploaded before the latest decision of
- * a part that returned this material. Pages added since are the replacement.
+ * During 补正, pages of the reviewed rounds (round ≤ the pre-review's round)
+ * are the ones the reviewer saw and returned; pages attached since carry the
+ * next round and replace them on resubmission (the server's rule).
  */
-export function isReturnedPage(material: MaterialState, parts: PartView[], uploadedAt: string): boolean {
-  const decisions = material.reviews
-    .filter((review) => review.verdict === 'return')
-    .map((review) => parts.find((part) => part.id === review.partId)?.decidedAt)
-    .filter((at): at is string => Boolean(at))
-    .map((at) => Date.parse(at))
-  if (decisions.length === 0) return false
-  return Date.parse(uploadedAt) <= Math.max(...decisions)
+export function isReturnedPage(detail: Pick<PrereviewDetail, 'round'>, file: { round: number }): boolean {
+  return file.round <= detail.round
+}
+
+/** Returned materials that have no new page yet: resubmitting would be refused. */
+export function stillReturned(detail: PrereviewDetail, materials: MaterialState[]): MaterialState[] {
+  return materials.filter((material) => !material.files.some((file) => !isReturnedPage(detail, file)))
 }

@@ -221,12 +221,13 @@ export class StaffBookingStore {
     }
   }
 
-  /** 办理完成 / 标记未到; the server's answer replaces the row, then the counts are read again. */
-  async act(id: string, action: Exclude<AppointmentStaffAction, 'checkIn'>): Promise<Outcome<StaffAppointment>> {
+  /** 签到取号 (by booking) / 办理完成 / 标记未到; the server's answer replaces the row, then the counts are read again. */
+  async act(id: string, action: AppointmentStaffAction): Promise<Outcome<StaffAppointment>> {
     try {
       const appointment = await this.client.act(id, action)
       runInAction(() => {
         if (this.day) this.day = { ...this.day, items: this.day.items.map((item) => (item.id === id ? appointment : item)) }
+        if (action === 'checkIn') this.lastCheckIn = appointment
       })
       void this.loadDay()
       return { ok: true, value: appointment }

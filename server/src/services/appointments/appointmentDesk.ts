@@ -137,7 +137,8 @@ export class AppointmentDesk {
       messages.push(
         await notify(tx, {
           citizenId: r.citizenId,
-          caseId: r.caseId,
+          caseId: null,
+          subject: { kind: 'appointment', id: r.id },
           title: `签到成功，排队号${number}`,
           body: `您办理“${r.matterName}”已签到，排队号${number}，请到${r.windowNumbers.join('、')}号窗口附近等候叫号。`,
         }),
@@ -161,7 +162,8 @@ export class AppointmentDesk {
       messages.push(
         await notify(tx, {
           citizenId: r.citizenId,
-          caseId: r.caseId,
+          caseId: null,
+          subject: { kind: 'appointment', id: r.id },
           title: '预约未到已记录',
           body: `您${dateLabel(r.date)} ${shanghaiClock(r.startsAt)}办理“${r.matterName}”的预约未按时签到，已记为未到一次。${ban ? ban.message : noShowWarning(this.settings.noShow)}`,
         }),
@@ -208,7 +210,8 @@ export class AppointmentDesk {
       messages.push(
         await notify(tx, {
           citizenId: next.citizenId,
-          caseId: next.caseId,
+          caseId: null,
+          subject: { kind: 'appointment', id: next.id },
           title: `请到${body.windowNumber}号窗口办理`,
           body: `排队号${next.queueNumber}，请到${body.windowNumber}号窗口办理。`,
         }),

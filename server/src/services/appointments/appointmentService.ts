@@ -275,10 +275,12 @@ export class AppointmentService {
     return row.id
   }
 
-  private bookedMessage(citizenId: string, slot: SlotInfo, caseId: string | null, verb: string): NotificationMessage {
+  /** In-app only: the one-time WeChat subscription is kept for the reminder. */
+  private bookedMessage(citizenId: string, slot: SlotInfo, appointmentId: string, verb: string): NotificationMessage {
     return {
       citizenId,
-      caseId,
+      caseId: null,
+      subject: { kind: 'appointment', id: appointmentId },
       title: `预约${verb}`,
       body: `${verb === '成功' ? '您已预约' : '您已改约至'}${dateLabel(slot.date)} ${slot.startTime}–${slot.endTime}在${slot.hallName}办理“${slot.matterName}”。请按时到场，在大厅出示预约二维码签到取号；如不能前往，请至少提前${this.settings.cancelCutoffHours}小时在“我的预约”中取消。`,
     }
@@ -311,7 +313,7 @@ export class AppointmentService {
         messages.length = 0
         await this.take(tx, slot.id)
         const id = await this.insertBooking(tx, citizen, slot, caseId, now)
-        messages.push(await notify(tx, this.bookedMessage(citizen.id, slot, caseId, '成功')))
+        messages.push(await notify(tx, this.bookedMessage(citizen.id, slot, id, '成功')))
         return id
       }),
     )
@@ -377,7 +379,8 @@ export class AppointmentService {
       messages.push(
         await notify(tx, {
           citizenId: citizen.id,
-          caseId: row.caseId,
+          caseId: null,
+          subject: { kind: 'appointment', id: row.id },
           title: '预约已取消',
           body: `您${dateLabel(row.date)} ${shanghaiClock(row.startsAt)}办理“${m.name}”的预约已取消。`,
         }),
@@ -421,7 +424,7 @@ export class AppointmentService {
         }
         const newId = await this.insertBooking(tx, citizen, slot, row.caseId, now)
         await tx.update(appointments).set({ rescheduledTo: newId }).where(eq(appointments.id, id))
-        messages.push(await notify(tx, this.bookedMessage(citizen.id, slot, row.caseId, '改约成功')))
+        messages.push(await notify(tx, this.bookedMessage(citizen.id, slot, newId, '改约成功')))
         return newId
       }),
     )

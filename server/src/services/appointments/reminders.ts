@@ -72,7 +72,10 @@ export async function sendAppointmentReminders(
         messages.push(
           await notify(tx, {
             citizenId: r.citizenId,
-            caseId: r.caseId,
+            caseId: null,
+            kind: 'appointmentReminder',
+            subject: { kind: 'appointment', id: r.id },
+            facts: { matter: n.matter, time: r.startsAt, place: n.hall, note: '请带齐材料原件，出示预约二维码签到取号' },
             title: '预约提醒：明天办事',
             body: `您预约了明天${dateLabel(r.date)} ${shanghaiClock(r.startsAt)}在${n.hall}办理“${n.matter}”，请带齐材料原件按时前往，到大厅出示预约二维码签到取号。如不能前往，请至少提前${settings.cancelCutoffHours}小时取消。`,
           }),
@@ -101,7 +104,10 @@ export async function sendAppointmentReminders(
       messages.push(
         await notify(tx, {
           citizenId: r.citizenId,
-          caseId: r.caseId,
+          caseId: null,
+          kind: 'appointmentReminder',
+          subject: { kind: 'appointment', id: r.id },
+          facts: { matter: n.matter, time: r.startsAt, place: n.hall, note: '即将开始，请出示预约二维码签到取号' },
           title: '预约提醒：即将开始',
           body: `您预约的“${n.matter}”将于今天${shanghaiClock(r.startsAt)}开始，请前往${n.hall}，出示预约二维码签到取号。`,
         }),

@@ -223,7 +223,7 @@ export class SlotAdmin {
           overbookedSlots++
           // The latest bookings are the ones beyond the new capacity; they stay, and are told.
           const beyond = await tx
-            .select({ citizenId: appointments.citizenId, caseId: appointments.caseId, date: appointments.date, startsAt: appointments.startsAt })
+            .select({ id: appointments.id, citizenId: appointments.citizenId, date: appointments.date, startsAt: appointments.startsAt })
             .from(appointments)
             .where(and(eq(appointments.slotId, slot.id), eq(appointments.status, 'booked')))
             .orderBy(desc(appointments.createdAt), desc(appointments.id))
@@ -232,7 +232,8 @@ export class SlotAdmin {
             messages.push(
               await notify(tx, {
                 citizenId: b.citizenId,
-                caseId: b.caseId,
+                caseId: null,
+                subject: { kind: 'appointment', id: b.id },
                 title: '预约时段接待量调整',
                 body: `${t.hallName}调整了“${t.matterName}”${dateLabel(b.date)} ${shanghaiClock(b.startsAt)}时段的接待量。您的预约继续有效，请按时前往，届时可能需要稍候；如希望换个时间，可在“我的预约”中改约。`,
               }),
@@ -330,7 +331,11 @@ export class SlotAdmin {
         messages.push(
           await notify(tx, {
             citizenId: a.citizenId,
-            caseId: a.caseId,
+            caseId: null,
+            // Sent beyond the app (subscribe message or SMS): nobody should come to a closed hall.
+            kind: 'appointmentReminder',
+            subject: { kind: 'appointment', id: a.id },
+            facts: { matter: names.get(a.matterId), time: a.startsAt, place: hall.name, note: `闭厅，预约已取消：${reason}` },
             title: '预约已取消：大厅闭厅',
             body: `因${reason}，${hall.name}${dateLabel(a.date)}闭厅，您${shanghaiClock(a.startsAt)}办理“${names.get(a.matterId)}”的预约已取消，不计爽约。请重新预约其他日期，给您带来不便，敬请谅解。`,
           }),

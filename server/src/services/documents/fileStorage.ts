@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -110,6 +110,19 @@ export class LocalFileStorage implements FileStorage {
         settled = true
       },
     }
+  }
+
+  /** Removes staged bytes older than `before`: uploads cut short by a crash never reached commit or discard. */
+  async removeStaleStaging(before: Date): Promise<number> {
+    const dir = join(this.root, STAGING_DIR)
+    const names = await readdir(dir).catch(() => [] as string[])
+    let removed = 0
+    for (const name of names) {
+      const path = join(dir, name)
+      const info = await stat(path).catch(() => null)
+      if (info && info.mtime < before && (await unlink(path).then(() => true, () => false))) removed++
+    }
+    return removed
   }
 
   async open(sha256: string) {

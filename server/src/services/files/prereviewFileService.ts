@@ -11,7 +11,8 @@ import { prereviewFiles, prereviewParts, prereviews, prereviewVerdicts, type Pre
 import { HttpError, badRequest, conflict, notFound } from '../../errors'
 import type { StagedFile } from '../documents/fileStorage'
 import type { FileUrlSigner } from './fileUrlSigner'
-import { materialSlotKeys } from './slotKeys'
+import { materialSlots } from '../prereviews/materialSlots'
+import { targetOf } from '../prereviews/prereviewTargets'
 import { ACCEPTED_TYPES_TEXT, detectUploadType } from './uploadType'
 
 export interface UploadLimits {
@@ -182,8 +183,8 @@ export class PrereviewFileService {
   }
 
   private async assertSlotEditable(db: DbOrTx, prereview: PrereviewRow, slotKey: string): Promise<void> {
-    const target = prereview.matterId ? { matterId: prereview.matterId } : { bundleId: prereview.bundleId as string }
-    if (!(await materialSlotKeys(db, target)).includes(slotKey)) throw notFound(SLOT_NOT_FOUND)
+    const slots = await materialSlots(db, targetOf(prereview))
+    if (!slots.some((slot) => slot.key === slotKey)) throw notFound(SLOT_NOT_FOUND)
     await this.assertEditable(db, prereview, slotKey)
   }
 

@@ -24,9 +24,10 @@ export interface DeliveryOptions {
 }
 
 /** How long a claimed attempt may take before another worker may pick the row up. */
-export const LEASE_MS = 2 * 60_000
+export const LEASE_MS = 5 * 60_000
 const MAX_BACKOFF_MS = 60 * 60_000
-const BATCH = 50
+/** Small enough that a batch of slow sends (5 s timeouts, a token refresh) ends well within the lease. */
+const BATCH = 20
 
 export function backoffMs(attempts: number, baseMs: number): number {
   return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS)

@@ -35,7 +35,8 @@ function chooseFiles(source: PickSource, max: number): Promise<File[]> {
     input.accept = ACCEPT[source]
     input.multiple = max > 1 && source !== 'camera'
     if (source === 'camera') input.setAttribute('capture', 'environment')
-    input.style.display = 'none'
+    // Off-screen rather than display:none, which some mobile browsers refuse to open a chooser for.
+    input.style.cssText = 'position:fixed;left:-9999px;top:0;width:1px;height:1px;opacity:0'
     let settled = false
     const finish = (files: File[]) => {
       if (settled) return

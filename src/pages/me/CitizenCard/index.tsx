@@ -5,7 +5,7 @@ import type { CitizenProfile } from '../../../../types/auth'
 import { IDENTITY_LEVELS } from '../../../../types/enums'
 import { FlagTag } from '../../../components/FlagTag'
 import { wechatLogin } from '../../../platform/login'
-import { bookingRoutes, caseRoutes, prereviewRoutes, routes } from '../../../routes'
+import { caseRoutes, prereviewRoutes, routes } from '../../../routes'
 import './index.scss'
 
 interface CitizenCardProps {
@@ -47,7 +47,7 @@ export function CitizenCard({ profile, unread, onSignOut }: CitizenCardProps) {
           onClick={() => void Taro.navigateTo({ url: caseRoutes.messages })}
         />
         <Cell title="我的预审" clickable onClick={() => void Taro.navigateTo({ url: prereviewRoutes.mine })} />
-        <Cell title="我的预约" clickable onClick={() => void Taro.navigateTo({ url: bookingRoutes.mine })} />
+        <Cell title="我的预约" clickable onClick={() => void Taro.navigateTo({ url: routes.myBookings })} />
         {canBindPhone ? (
           <Cell title="绑定手机号" extra="去绑定 ›" clickable onClick={() => void Taro.navigateTo({ url: routes.login })} />
         ) : null}

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'react'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { toast } from '../../../../navigation'
-import { bookingRoutes, routes } from '../../../../routes'
+import { routes } from '../../../../routes'
+import { bookingPages } from '../../routes'
 import { useStores } from '../../../../stores/context'
 import { visitLabel } from '../../format'
 import { useBooking } from '../../useBooking'
@@ -73,7 +74,7 @@ const BookPage = observer(function BookPage() {
       return setProblem(outcome.message)
     }
     toast(reschedule ? '已改约' : '预约成功')
-    void Taro.redirectTo({ url: bookingRoutes.detail(outcome.appointment.id) })
+    void Taro.redirectTo({ url: bookingPages.detail(outcome.appointment.id) })
   }
 
   return (

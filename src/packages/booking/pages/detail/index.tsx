@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { toast } from '../../../../navigation'
-import { bookingRoutes, caseRoutes, routes } from '../../../../routes'
+import { caseRoutes, routes } from '../../../../routes'
+import { bookingPages } from '../../routes'
 import { useStores } from '../../../../stores/context'
 import { useBooking } from '../../useBooking'
 import { BookingFacts } from './BookingFacts'
@@ -63,7 +64,7 @@ const BookingDetailPage = observer(function BookingDetailPage() {
   }
 
   const reschedule = () =>
-    void Taro.navigateTo({ url: `${bookingRoutes.book(appointment.matter.id)}&reschedule=${encodeURIComponent(appointment.id)}` })
+    void Taro.navigateTo({ url: bookingPages.book(appointment.matter.id, { reschedule: appointment.id }) })
 
   return (
     <PageShell name="booking-detail">
@@ -82,14 +83,14 @@ const BookingDetailPage = observer(function BookingDetailPage() {
         />
       ) : null}
       {appointment.rescheduledTo ? (
-        <Text className="card__title" onClick={() => void Taro.redirectTo({ url: bookingRoutes.detail(appointment.rescheduledTo ?? '') })}>
-          查看改约后的预约 ›
-        </Text>
+        <View className="card" onClick={() => void Taro.redirectTo({ url: bookingPages.detail(appointment.rescheduledTo ?? '') })}>
+          <Text className="card__title">查看改约后的预约 ›</Text>
+        </View>
       ) : null}
       {appointment.caseId ? (
-        <Text className="card__title" onClick={() => void Taro.navigateTo({ url: caseRoutes.detail(appointment.caseId ?? '') })}>
-          查看关联办件 ›
-        </Text>
+        <View className="card" onClick={() => void Taro.navigateTo({ url: caseRoutes.detail(appointment.caseId ?? '') })}>
+          <Text className="card__title">查看关联办件 ›</Text>
+        </View>
       ) : null}
     </PageShell>
   )

@@ -2,11 +2,12 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
-import { APPOINTMENT_STATUSES } from '../../../../../types/enums'
+import { APPOINTMENT_STATUS_LABELS } from '../../../../components/appointmentLabels'
 import { EmptyState } from '../../../../components/EmptyState'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
-import { bookingRoutes, routes, TAB_PAGES } from '../../../../routes'
+import { routes, TAB_PAGES } from '../../../../routes'
+import { bookingPages } from '../../routes'
 import { useStores } from '../../../../stores/context'
 import { visitLabel } from '../../format'
 import { useBooking } from '../../useBooking'
@@ -65,10 +66,10 @@ const MyBookingsPage = observer(function MyBookingsPage() {
     body = <LoadState status={mine.status === 'error' ? 'error' : 'loading'} error={mine.error} onRetry={() => void mine.reload()} />
   } else {
     body = mine.items.map((a) => (
-      <View key={a.id} className={`my-bookings__row my-bookings__row--${a.status}`} onClick={() => void Taro.navigateTo({ url: bookingRoutes.detail(a.id) })}>
+      <View key={a.id} className={`my-bookings__row my-bookings__row--${a.status}`} onClick={() => void Taro.navigateTo({ url: bookingPages.detail(a.id) })}>
         <View className="my-bookings__head">
           <Text className="my-bookings__matter">{a.matter.name}</Text>
-          <Text className="my-bookings__status">{APPOINTMENT_STATUSES[a.status]}</Text>
+          <Text className="my-bookings__status">{APPOINTMENT_STATUS_LABELS[a.status]}</Text>
         </View>
         <Text className="my-bookings__when">{visitLabel(a.date, a.startTime, a.endTime)}</Text>
         <Text className="muted">{a.hall.name}</Text>

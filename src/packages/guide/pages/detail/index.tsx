@@ -7,7 +7,8 @@ import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { useStores } from '../../../../stores/context'
 import { toast } from '../../../../navigation'
-import { bookingRoutes, prereviewRoutes } from '../../../../routes'
+import { prereviewRoutes } from '../../../../routes'
+import { bookingPages } from '../../../booking/routes'
 import { previewDocument } from '../../../../platform/document'
 import { openMap } from '../../../../platform/map'
 import { callPhone } from '../../../../platform/phone'
@@ -73,7 +74,7 @@ const GuideDetailPage = observer(function GuideDetailPage() {
         consultPhone={matter.consultPhone}
         onCall={(phone) => void callPhone(phone)}
         onShowMap={showMap}
-        onBook={matter.flags.appointment ? () => void Taro.navigateTo({ url: bookingRoutes.book(matter.id) }) : undefined}
+        onBook={matter.flags.appointment ? () => void Taro.navigateTo({ url: bookingPages.book(matter.id) }) : undefined}
         onApply={matter.flags.onlineApplication ? () => void Taro.navigateTo({ url: prereviewRoutes.apply(matter.id) }) : undefined}
       />
     </PageShell>

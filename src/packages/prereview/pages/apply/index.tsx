@@ -1,7 +1,7 @@
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { PrereviewTarget } from '../../../../../types/prereviews'
 import { userMessage } from '../../../../api/ApiError'
 import { LoadState } from '../../../../components/LoadState'
@@ -44,6 +44,8 @@ const ApplyPage = observer(function ApplyPage() {
   const [showErrors, setShowErrors] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [tapped, setTapped] = useState(false)
+  // A second tap can arrive before React re-renders the disabled button: this guards the consent sheet too.
+  const inTap = useRef(false)
 
   useEffect(() => {
     if (gate === 'ready' && target) void prereviews.openDraft(target, id)
@@ -84,7 +86,7 @@ const ApplyPage = observer(function ApplyPage() {
   const submitting = tapped || prereviews.isSubmitting(detail.id)
 
   const submit = () => {
-    if (submitting) return
+    if (submitting || inTap.current) return
     setProblem(null)
     if (Object.keys(errors).length > 0 || deliveryProblem || blocking.length > 0) {
       setShowErrors(true)
@@ -92,6 +94,7 @@ const ApplyPage = observer(function ApplyPage() {
       return
     }
     if (actions.uploading) return setProblem('材料还在上传，请稍候再提交')
+    inTap.current = true
     setTapped(true)
     // Asked first thing in the tap: WeChat shows its sheet only from a user's tap. A refusal never blocks.
     const ids = prereviews.templates.map((template) => template.templateId)
@@ -100,7 +103,10 @@ const ApplyPage = observer(function ApplyPage() {
       .then((accepted) => prereviews.submit(detail.id, accepted))
       .then((submitted) => void Taro.redirectTo({ url: prereviewPages.detail(submitted.id) }))
       .catch((error: unknown) => setProblem(userMessage(error)))
-      .finally(() => setTapped(false))
+      .finally(() => {
+        inTap.current = false
+        setTapped(false)
+      })
   }
 
   return (

@@ -9,13 +9,13 @@ import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { toast } from '../../../../navigation'
 import { GatePrompt } from '../../components/GatePrompt'
-import { returnedMaterials } from '../../formRules'
+import { returnedMaterials, stillReturned } from '../../formRules'
 import { subscribeMessages } from '../../platform/subscribe'
 import { prereviewPages } from '../../routes'
 import { useCitizenGuard } from '../../useCitizenGuard'
 import { useMaterialActions } from '../../useMaterialActions'
 import { usePrereviews } from '../../usePrereviews'
-import { Correction, stillReturned } from './Correction'
+import { Correction } from './Correction'
 import { HistoryList } from './HistoryList'
 import { MaterialVerdicts } from './MaterialVerdicts'
 import { PartCard } from './PartCard'
@@ -29,6 +29,8 @@ const PrereviewDetailPage = observer(function PrereviewDetailPage() {
   const gate = useCitizenGuard(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [tapped, setTapped] = useState(false)
+  // A second tap can arrive before React re-renders the disabled button: this guards the consent sheet too.
+  const inTap = useRef(false)
 
   const shown = useRef(false)
 
@@ -64,11 +66,12 @@ const PrereviewDetailPage = observer(function PrereviewDetailPage() {
   const returned = detail.status === 'returned' ? returnedMaterials(detail) : []
   const submitting = tapped || prereviews.isSubmitting(detail.id)
   const resubmit = () => {
-    if (submitting) return
+    if (submitting || inTap.current) return
     const missing = stillReturned(detail, returned)
     if (missing.length > 0) return setProblem(`请为以下材料上传新的页面：${missing.map((m) => m.slot.name).join('、')}`)
     if (actions.uploading) return setProblem('材料还在上传，请稍候再提交')
     setProblem(null)
+    inTap.current = true
     setTapped(true)
     const ids = prereviews.templates.map((template) => template.templateId)
     const consent = subscribeMessages.available && ids.length > 0 ? subscribeMessages.request(ids) : Promise.resolve([])
@@ -76,7 +79,10 @@ const PrereviewDetailPage = observer(function PrereviewDetailPage() {
       .then((accepted) => prereviews.submit(detail.id, accepted))
       .then(() => toast('已重新提交'))
       .catch((error: unknown) => setProblem(userMessage(error)))
-      .finally(() => setTapped(false))
+      .finally(() => {
+        inTap.current = false
+        setTapped(false)
+      })
   }
   const book = (part: PartView) => {
     if (part.receipt) void Taro.navigateTo({ url: prereviewPages.book(part.matterId, part.receipt.caseId) })

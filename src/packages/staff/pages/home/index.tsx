@@ -12,6 +12,7 @@ import { useStores } from '../../../../stores/context'
 import { routes, TAB_PAGES } from '../../../../routes'
 import { useStaffWorkbench } from '../../useStaffCases'
 import { useStaffGuard } from '../../useStaffGuard'
+import { BookingLinks } from './BookingLinks'
 import { StaffMatterList } from './StaffMatterList'
 import './index.scss'
 
@@ -49,6 +50,7 @@ const StaffHomePage = observer(function StaffHomePage() {
         </View>
         <Text className="muted">{me.department ? me.department.name : '全部部门'}</Text>
         <StaffWorkLinks staff={me} />
+        <BookingLinks staff={me} />
         <Button size="small" fill="outline" type="default" onClick={signOut}>
           退出登录
         </Button>

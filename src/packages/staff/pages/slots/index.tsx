@@ -46,7 +46,7 @@ const SlotsPage = observer(function SlotsPage() {
         )}
       </View>
       <TemplateForm matters={desk.matters} onCreate={(form) => desk.createTemplates(form)} />
-      <ClosureForm key={hallId ?? ''} today={desk.today} closures={desk.closures} lastClosure={desk.lastClosure} onCreate={(form) => desk.createClosure(form)} />
+      <ClosureForm key={hallId ?? ''} today={desk.today} canClose={staff?.role === 'admin'} closures={desk.closures} lastClosure={desk.lastClosure} onCreate={(form) => desk.createClosure(form)} />
     </PageShell>
   )
 })

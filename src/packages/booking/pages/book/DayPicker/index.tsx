@@ -1,6 +1,6 @@
 import { View, Text, ScrollView } from '@tarojs/components'
 import type { AvailabilityDay } from '../../../../../../types/appointments'
-import { APPOINTMENT_DAY_STATUSES } from '../../../../../../types/enums'
+import { DAY_STATUS_LABELS } from '../../../../../components/appointmentLabels'
 import { monthDay, weekdayOf } from '../../../format'
 import './index.scss'
 
@@ -21,7 +21,7 @@ export function DayPicker({ days, chosen, bookedDates, onChoose }: DayPickerProp
           ? '已预约'
           : day.status === 'open'
             ? `余${day.remaining}`
-            : APPOINTMENT_DAY_STATUSES[day.status]
+            : DAY_STATUS_LABELS[day.status]
         const classes = ['day-picker__day', `day-picker__day--${day.status}`, day.date === chosen ? 'day-picker__day--chosen' : '']
         return (
           <View key={day.date} className={classes.filter(Boolean).join(' ')} onClick={() => onChoose(day.date)}>

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { AvailabilityDay } from '../../../../../../types/appointments'
-import { APPOINTMENT_DAY_STATUSES } from '../../../../../../types/enums'
+import { DAY_STATUS_LABELS } from '../../../../../components/appointmentLabels'
 import { monthDay, weekdayOf } from '../../../format'
 import './index.scss'
 
@@ -17,7 +17,7 @@ interface SlotListProps {
 /** The chosen day's slots with live remaining counts; a full, closed or unavailable day says so. */
 export function SlotList({ day, chosenSlot, nextDateWithRoom, onChoose, onShowDay }: SlotListProps) {
   if (day.status !== 'open') {
-    const why = day.status === 'closed' && day.closureReason ? `闭厅：${day.closureReason}` : `${monthDay(day.date)}${APPOINTMENT_DAY_STATUSES[day.status]}`
+    const why = day.status === 'closed' && day.closureReason ? `闭厅：${day.closureReason}` : `${monthDay(day.date)}${DAY_STATUS_LABELS[day.status]}`
     return (
       <View className="card slot-list slot-list--none">
         <Text className="slot-list__why">{why}</Text>

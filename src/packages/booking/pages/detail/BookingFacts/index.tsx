@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { Appointment } from '../../../../../../types/appointments'
-import { APPOINTMENT_CANCEL_KINDS, APPOINTMENT_STATUSES } from '../../../../../../types/enums'
+import { APPOINTMENT_STATUS_LABELS, CANCEL_KIND_LABELS } from '../../../../../components/appointmentLabels'
 import { FlagTag, type FlagTone } from '../../../../../components/FlagTag'
 import { formatDateTime } from '../../../../../components/format'
 import { visitLabel } from '../../../format'
@@ -18,7 +18,7 @@ const TONES: Record<Appointment['status'], FlagTone> = {
 export function BookingFacts({ appointment: a }: { appointment: Appointment }) {
   const ended =
     a.status === 'cancelled'
-      ? `${a.cancelKind ? APPOINTMENT_CANCEL_KINDS[a.cancelKind] : '已取消'}${a.cancelledAt ? ` · ${formatDateTime(a.cancelledAt)}` : ''}${a.cancelReason ? ` · ${a.cancelReason}` : ''}`
+      ? `${a.cancelKind ? CANCEL_KIND_LABELS[a.cancelKind] : '已取消'}${a.cancelledAt ? ` · ${formatDateTime(a.cancelledAt)}` : ''}${a.cancelReason ? ` · ${a.cancelReason}` : ''}`
       : a.status === 'served' && a.servedAt
         ? `办理完成 · ${formatDateTime(a.servedAt)}`
         : a.status === 'noShow'
@@ -29,7 +29,7 @@ export function BookingFacts({ appointment: a }: { appointment: Appointment }) {
       <View className="booking-facts__head">
         <Text className="booking-facts__matter">{a.matter.name}</Text>
         <FlagTag tone={TONES[a.status]} solid>
-          {APPOINTMENT_STATUSES[a.status]}
+          {APPOINTMENT_STATUS_LABELS[a.status]}
         </FlagTag>
       </View>
       <Text className="booking-facts__when">{visitLabel(a.date, a.startTime, a.endTime)}</Text>

@@ -24,7 +24,8 @@ export function Correction({ detail, materials, cardProps, problem, busy, onResu
         <Text className="muted">请按退回原因重新上传以下材料，其他材料无需改动。原页面标为“已退回”，重新提交后由新页面替换。</Text>
       </View>
       {materials.map((material) => {
-        const returned = (uploadedAt: string) => isReturnedPage(material, detail.parts, uploadedAt)
+        // The returned pages stay in view (marked 已退回) beside their replacements.
+        const pages = { ...material, files: [...material.earlierFiles.filter((file) => isReturnedPage(detail, file)), ...material.files] }
         const reason = material.reviews
           .filter((review) => review.verdict === 'return')
           .map((review) => (review.reason ? `${review.departmentName}：${review.reason}` : review.departmentName))
@@ -32,10 +33,10 @@ export function Correction({ detail, materials, cardProps, problem, busy, onResu
         return (
           <MaterialCard
             key={material.slot.key}
-            material={material}
+            material={pages}
             returnReason={reason}
-            isReturned={(file) => returned(file.uploadedAt)}
-            canRemove={(file) => !returned(file.uploadedAt)}
+            isReturned={(file) => isReturnedPage(detail, file)}
+            canRemove={(file) => !isReturnedPage(detail, file)}
             {...cardProps(material.slot.key)}
           />
         )
@@ -48,9 +49,4 @@ export function Correction({ detail, materials, cardProps, problem, busy, onResu
       </View>
     </View>
   )
-}
-
-/** Returned materials that have no new page yet. */
-export function stillReturned(detail: PrereviewDetail, materials: MaterialState[]): MaterialState[] {
-  return materials.filter((material) => material.files.every((file) => isReturnedPage(material, detail.parts, file.uploadedAt)))
 }

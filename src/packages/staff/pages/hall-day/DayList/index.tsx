@@ -2,17 +2,18 @@ import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { StaffAppointment } from '../../../../../../types/appointments'
-import { APPOINTMENT_STAFF_ACTIONS, APPOINTMENT_STATUSES } from '../../../../../../types/enums'
+import type { AppointmentStaffAction } from '../../../../../../types/enums'
+import { APPOINTMENT_STATUS_LABELS, STAFF_ACTION_LABELS } from '../../../../../components/appointmentLabels'
 import './index.scss'
 
-type RowAction = 'serve' | 'noShow'
+type RowAction = AppointmentStaffAction
 
 interface DayListProps {
   items: StaffAppointment[]
   onAct: (id: string, action: RowAction) => Promise<{ ok: boolean; message?: string }>
 }
 
-/** The day's bookings by time, then queue order; one button per action the server allows now (check-in goes through the code). */
+/** The day's bookings by time, then queue order; one button per action the server allows now (签到取号 here is for a citizen without the code). */
 export function DayList({ items, onAct }: DayListProps) {
   const [busy, setBusy] = useState<string | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -34,7 +35,7 @@ export function DayList({ items, onAct }: DayListProps) {
               {a.startTime}–{a.endTime}
             </Text>
             {a.queueNumber ? <Text className="day-list__queue">{a.queueNumber}</Text> : null}
-            <Text className="day-list__status">{APPOINTMENT_STATUSES[a.status]}</Text>
+            <Text className="day-list__status">{APPOINTMENT_STATUS_LABELS[a.status]}</Text>
           </View>
           <Text>
             {a.citizenNameMasked}
@@ -44,13 +45,13 @@ export function DayList({ items, onAct }: DayListProps) {
             {a.matter.name}
             {a.calledWindow ? ` · 已叫号（${a.calledWindow}）` : a.windowNumbers.length ? ` · ${a.windowNumbers.join('、')}` : ''}
           </Text>
-          {a.allowedActions.some((x) => x !== 'checkIn') ? (
+          {a.allowedActions.length ? (
             <View className="day-list__actions">
-              {(['serve', 'noShow'] as const)
+              {(['checkIn', 'serve', 'noShow'] as const)
                 .filter((x) => a.allowedActions.includes(x))
                 .map((x) => (
-                  <Button key={x} size="small" type={x === 'serve' ? 'primary' : 'default'} loading={busy === `${a.id}:${x}`} onClick={() => void act(a.id, x)}>
-                    {APPOINTMENT_STAFF_ACTIONS[x]}
+                  <Button key={x} size="small" type={x === 'noShow' ? 'default' : 'primary'} loading={busy === `${a.id}:${x}`} onClick={() => void act(a.id, x)}>
+                    {STAFF_ACTION_LABELS[x]}
                   </Button>
                 ))}
             </View>

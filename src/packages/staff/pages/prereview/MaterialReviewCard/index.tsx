@@ -36,6 +36,8 @@ export function MaterialReviewCard({ material, canReview, onMark }: MaterialRevi
     }
   }
 
+  // Only attached materials get a verdict (the server's rule); a missing one is for 容缺 or the notice.
+  const markable = canReview && material.files.length > 0
   const classes = ['card', 'material-review', material.changedThisRound ? 'material-review--changed' : '']
   return (
     <View className={classes.join(' ')}>
@@ -57,7 +59,7 @@ export function MaterialReviewCard({ material, canReview, onMark }: MaterialRevi
           {review.reason ? ` · ${review.reason}` : ''}
         </Text>
       ))}
-      {canReview && !returning ? (
+      {markable && !returning ? (
         <View className="material-review__buttons">
           <Button size="small" type="success" loading={busy} disabled={busy} onClick={() => void pass()}>
             通过
@@ -68,7 +70,7 @@ export function MaterialReviewCard({ material, canReview, onMark }: MaterialRevi
         </View>
       ) : null}
       {error ? <Text className="material-review__error">{error}</Text> : null}
-      {canReview && returning ? (
+      {markable && returning ? (
         <ReturnReasonEditor
           initialReason={verdict?.verdict === 'return' ? verdict.reason : ''}
           onReturn={async (reason) => {

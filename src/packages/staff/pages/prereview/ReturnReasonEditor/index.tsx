@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import { RETURN_REASONS } from '../../../../../../types/enums'
+import { RETURN_REASONS } from '../../../../../../types/returnReasons'
 import { userMessage } from '../../../../../api/ApiError'
 import './index.scss'
 
