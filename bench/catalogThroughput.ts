@@ -24,8 +24,8 @@ async function bareFastify() {
   return { url: `${await app.listen({ host: '127.0.0.1', port: 0 })}/constant`, close: () => app.close() }
 }
 
-async function catalogApi() {
-  const db = await openTestDatabase()
+async function catalogApi(engine: 'pglite' | 'postgres') {
+  const db = await openTestDatabase(engine)
   const app = await buildApp({ config: loadConfig({}), database: db.database, storage: db.storage, wechat: null, sms: null, logger: false })
   const base = await app.listen({ host: '127.0.0.1', port: 0 })
   return {
@@ -39,9 +39,8 @@ async function catalogApi() {
 }
 
 export async function measureCatalogThroughput(engine: 'pglite' | 'postgres'): Promise<void> {
-  process.env.TEST_DATABASE = engine
   const bare = await bareFastify()
-  const api = await catalogApi()
+  const api = await catalogApi(engine)
   try {
     await load(bare.url) // warm-up of both
     await load(api.url)

@@ -54,8 +54,9 @@ async function pgliteTemplate(): Promise<string> {
   return template
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
-  if (testEngine === 'pglite') {
+/** A fresh database of the engine (default: TEST_DATABASE); benches pass the engine they measure. */
+export async function openTestDatabase(engine: 'pglite' | 'postgres' = testEngine): Promise<TestDatabase> {
+  if (engine === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'pyc-test-'))
     cpSync(await pgliteTemplate(), dir, { recursive: true })
     const database = await openDatabase({ dataDir: join(dir, 'pglite') })
