@@ -5,7 +5,9 @@
  * against the same load SPREAD over many slots, plus a full slot that turns
  * everyone away. Each request books for a distinct citizen (one booking per
  * person per matter per day), through the real HTTP server on loopback, with
- * BENCH_BOOKING_CONCURRENCY clients (default 32) sending back to back.
+ * BENCH_BOOKING_CONCURRENCY clients (default 32) sending back to back;
+ * BENCH_BOOKING_REQUESTS per scenario (default 1500), BENCH_BOOKING_ROUNDS
+ * interleaved rounds (default 3), reported as median (min–max).
  *
  *   npx tsx bench/bookingContention.ts
  */
@@ -14,8 +16,10 @@ import { performance } from 'node:perf_hooks'
 import Fastify from 'fastify'
 import { buildApp } from '../server/src/app'
 import { loadConfig } from '../server/src/config'
+import type { Availability } from '../types/appointments'
 
-const REQUESTS = Number(process.env.BENCH_BOOKING_REQUESTS ?? 2000)
+const REQUESTS = Number(process.env.BENCH_BOOKING_REQUESTS ?? 1500)
+const ROUNDS = Number(process.env.BENCH_BOOKING_ROUNDS ?? 3)
 const CONCURRENCY = Number(process.env.BENCH_BOOKING_CONCURRENCY ?? 32)
 const MATTERS = ['individual-business-registration', 'id-card-renewal', 'social-security-card', 'birth-registration', 'household-move-in']
 
@@ -65,8 +69,8 @@ export async function measureBookingContention(): Promise<void> {
   const bareUrl = `${await bare.listen({ host: '127.0.0.1', port: 0 })}/constant`
   const pool = db.database.pool
   try {
-    // Citizens with declared real names and sessions, made in bulk: 3 scenarios + warm-up.
-    const total = REQUESTS * 3 + 200
+    // Citizens with declared real names and sessions, made in bulk: one per request of every round + warm-up.
+    const total = REQUESTS * 4 * ROUNDS + 200
     const tokens = Array.from({ length: total }, () => randomBytes(32).toString('base64url'))
     const { rows: citizens } = await pool.query(
       `INSERT INTO citizens (phone, real_name, id_number, identity_level)
@@ -82,40 +86,49 @@ export async function measureBookingContention(): Promise<void> {
     const slotIds: string[] = []
     for (const key of MATTERS) {
       const { rows } = await pool.query(`SELECT id FROM matters WHERE key = $1`, [key])
-      const av = await (await fetch(`${base}/api/appointments/availability?matterId=${rows[0].id}`)).json()
+      const av = (await (await fetch(`${base}/api/appointments/availability?matterId=${rows[0].id}`)).json()) as Availability
       for (const d of av.days) for (const s of d.slots) slotIds.push(s.id)
     }
-    await pool.query(`UPDATE appointment_slots SET capacity = 100000`)
+    await pool.query(`UPDATE appointment_slots SET capacity = 1000000`)
     await pool.query('ANALYZE')
     let used = 0
     const take = (n: number) => tokens.slice(used, (used += n))
     const url = `${base}/api/appointments`
+    const hot = slotIds[0]
+    const spreadSlots = slotIds.slice(1, -ROUNDS)
 
     // Warm-up: connections, JIT, plans.
     await fire(url, take(200).map((token, i) => ({ token, slotId: slotIds[i % slotIds.length] })))
-    const baseline = await fire(bareUrl, tokens.slice(0, REQUESTS).map((token) => ({ token, slotId: slotIds[0] })), [200])
-
-    const hot = slotIds[0]
-    const one = await fire(url, take(REQUESTS).map((token) => ({ token, slotId: hot })))
-    const spread = await fire(url, take(REQUESTS).map((token, i) => ({ token, slotId: slotIds[1 + (i % (slotIds.length - 1))] })))
-    const fullSlot = slotIds[slotIds.length - 1]
-    await pool.query(`UPDATE appointment_slots SET capacity = booked + 5 WHERE id = $1`, [fullSlot])
-    const full = await fire(url, take(REQUESTS).map((token) => ({ token, slotId: fullSlot })))
+    // Rounds interleave the scenarios, so a change in machine load hits all of them alike.
+    const results: Record<'bare' | 'one' | 'spread' | 'full', Outcome[]> = { bare: [], one: [], spread: [], full: [] }
+    for (let round = 0; round < ROUNDS; round++) {
+      results.bare.push(await fire(bareUrl, tokens.slice(0, REQUESTS).map((token) => ({ token, slotId: hot })), [200]))
+      results.one.push(await fire(url, take(REQUESTS).map((token) => ({ token, slotId: hot }))))
+      results.spread.push(await fire(url, take(REQUESTS).map((token, i) => ({ token, slotId: spreadSlots[i % spreadSlots.length] }))))
+      const fullSlot = slotIds[slotIds.length - 1 - round]
+      await pool.query(`UPDATE appointment_slots SET capacity = booked + 5 WHERE id = $1`, [fullSlot])
+      results.full.push(await fire(url, take(REQUESTS).map((token) => ({ token, slotId: fullSlot }))))
+    }
 
     const { rows: check } = await pool.query(
       `SELECT count(*)::int AS over FROM appointment_slots s
        WHERE s.booked <> (SELECT count(*) FROM appointments a WHERE a.slot_id = s.id AND a.status <> 'cancelled') OR s.booked > s.capacity`,
     )
-    const line = (name: string, o: Outcome) =>
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+    const range = (xs: number[], digits = 0) => `${median(xs).toFixed(digits)} (${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)})`
+    const line = (name: string, os: Outcome[]) =>
       console.log(
-        `  ${name.padEnd(34)} ${String(o.ok).padStart(5)} booked ${String(o.full).padStart(5)} full  ` +
-          `${(REQUESTS / o.seconds).toFixed(0).padStart(5)} req/s  p50 ${o.p50.toFixed(1)} ms  p99 ${o.p99.toFixed(1)} ms  max ${o.max.toFixed(0)} ms`,
+        `  ${name.padEnd(30)} booked ${os.map((o) => o.ok).join('/')}, full ${os.map((o) => o.full).join('/')}: ` +
+          `${range(os.map((o) => REQUESTS / o.seconds))} req/s, p50 ${range(os.map((o) => o.p50))} ms, p99 ${range(os.map((o) => o.p99))} ms`,
       )
-    console.log(`## Booking under contention on PostgreSQL (${REQUESTS} requests each, ${CONCURRENCY} concurrent clients, distinct citizens)`)
-    line('bare route (constant)', baseline)
-    line('one slot (all on one row)', one)
-    line(`spread over ${slotIds.length - 1} slots`, spread)
-    line('one slot with 5 places left', full)
+    console.log(
+      `## Booking under contention on PostgreSQL (${REQUESTS} requests per scenario and round, ${CONCURRENCY} concurrent clients, ` +
+        `distinct citizens; median (min–max) of ${ROUNDS} rounds)`,
+    )
+    line('bare route (constant)', results.bare)
+    line('one slot (all on one row)', results.one)
+    line(`spread over ${spreadSlots.length} slots`, results.spread)
+    line('one slot with 5 places left', results.full)
     console.log(`  counters exact and never over capacity: ${check[0].over === 0 ? 'yes' : `NO (${check[0].over} slots)`}`)
   } finally {
     await app.close()

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict'
 import { createRequire } from 'node:module'
 import { after, before, test } from 'node:test'
-import { bookableMatter, moveBookingToNow, signInCitizen, storedSessionValue, windowClerkOf } from './support/appointments'
+import { bookableMatter, moveBookingToNow, signInCitizen, staffOf, storedSessionValue } from './support/appointments'
 import { currentPage, inputNamed, nutButton, openPhoneBrowser, step, textOf, waitForRoute, type PhoneBrowser } from './support/browser'
 import { api, startStack, type Stack } from './support/stack'
 
@@ -102,7 +102,7 @@ test('book → QR code → the clerk types the code in → the citizen sees the 
 
   // Bookings start on the next working day; the hall checks in only on the day itself.
   await moveBookingToNow(stack, appointment.id)
-  const staff = await windowClerkOf(stack, availability.department.id)
+  const staff = await staffOf(stack, availability.department.id)
 
   await step(clerk, 'the window clerk types the code in and the booking gets a queue number', async () => {
     await signedIn(clerk, storedSessionValue('staff', staff), '/packages/staff/pages/home/index')
@@ -125,10 +125,48 @@ test('book → QR code → the clerk types the code in → the citizen sees the 
 
   await step(citizen, 'the citizen’s booking shows the queue number by itself', async () => {
     const detail = currentPage(citizen.page)
-    await detail.locator('.queue-ticket__number').waitFor({ timeout: 20_000 })
+    // Read again every 30 s before the day of the visit (the booking was moved to today behind the page's back), every 5 s on the day.
+    await detail.locator('.queue-ticket__number').waitFor({ timeout: 45_000 })
     assert.equal(await textOf(detail.locator('.queue-ticket__number')), appointment.queueNumber)
     assert.equal(await detail.locator('.qr-code').count(), 0, 'the QR code is gone once checked in')
     await citizen.screenshot('queue-number')
+  })
+
+  await step(citizen, '我的 → 我的预约 lists the booking with its queue number', async () => {
+    await citizen.page.goto(`${stack.h5Url}/pages/me/index`)
+    await waitForRoute(citizen.page, '/pages/me/index')
+    await currentPage(citizen.page).locator('.nut-cell').filter({ hasText: '我的预约' }).click()
+    await waitForRoute(citizen.page, '/packages/booking/pages/mine/index')
+    const row = currentPage(citizen.page).locator('.my-bookings__row').first()
+    await row.waitFor()
+    const text = await textOf(row)
+    assert.ok(text.includes(appointment.matter.name) && text.includes('已签到') && text.includes(`排队号 ${appointment.queueNumber}`), `the row: ${text}`)
+    await citizen.screenshot('my-bookings')
+  })
+
+  await step(clerk, 'the department lead lowers a slot’s capacity and sees what the server changed', async () => {
+    const lead = await staffOf(stack, availability.department.id, 'lead')
+    await signedIn(clerk, storedSessionValue('staff', lead), '/packages/staff/pages/home/index')
+    await nutButton(currentPage(clerk.page), '预约时段').click()
+    await waitForRoute(clerk.page, '/packages/staff/pages/slots/index')
+    const settings = currentPage(clerk.page)
+    // The first service of the hall, its first weekday: the lead's own department's templates.
+    const row = settings.locator('.template-list__row').first()
+    await row.waitFor()
+    const input = row.locator('input').first()
+    const templateId = ((await row.locator('[name^="capacity-"]').first().getAttribute('name')) ?? '').replace('capacity-', '')
+    assert.ok(templateId, 'the row names its template')
+    await input.fill('1')
+    const patched = clerk.page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes(`/api/staff/appointments/templates/${templateId}`))
+    await nutButton(row, '改人数').click()
+    const change = await (await patched).json()
+    assert.equal(change.template.capacity, 1, `PATCH answered ${JSON.stringify(change)}`)
+    await row.locator('.template-list__change').waitFor()
+    assert.ok((await textOf(row.locator('.template-list__change'))).includes(`已调整 ${change.affectedSlots} 个未来时段`), 'the server’s count is shown')
+    assert.ok((await textOf(row)).includes('每时段 1 人'), 'the row shows the new capacity')
+    const templates = await api(stack, `/api/staff/appointments/templates?matterId=${change.template.matter.id}`, { token: lead.token })
+    assert.equal(templates.body.items.find((t: any) => t.id === templateId)?.capacity, 1, 'the server kept the new capacity')
+    await clerk.screenshot('capacity-changed')
   })
 
   for (const browser of [citizen, clerk]) {

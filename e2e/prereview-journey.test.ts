@@ -6,7 +6,10 @@
  * the citizen replaces it and resubmits; the clerk passes the second round;
  * the citizen sees the case number.
  *
- * Each role has its own browser (its own session). Screenshots of both go to
+ * Each role has its own browser (its own session). The citizen's steps go
+ * through the citizen pages (support/prereviewCitizen.ts;
+ * E2E_PREREVIEW_CITIZEN=api sends the pre-review through the API instead),
+ * the clerk's through the staff pages. Screenshots of both go to
  * e2e/artifacts/prereview-journey/NN-<role>-<step>.png in journey order.
  */
 import assert from 'node:assert/strict'
@@ -99,7 +102,7 @@ async function decide(page: Page, decision: keyof typeof PREREVIEW_DECISIONS, co
   return response.json()
 }
 
-test('a citizen’s pre-review is returned once, corrected, passed, and becomes a case', { timeout: 300_000 }, async () => {
+test('a citizen’s pre-review is returned once, corrected, passed, and becomes a case', { timeout: 300_000 }, async (t) => {
   const staff = staffBrowser.page
   let matter = { id: '', name: '' }
   let prereviewId = ''
@@ -120,6 +123,7 @@ test('a citizen’s pre-review is returned once, corrected, passed, and becomes 
     assert.equal(attached.length, 3, 'three materials attached')
     materialNames.push(...attached.map((m: any) => m.slot.name))
     assert.ok(citizen.bigPhoto, 'the 4000×3000 photo was made')
+    t.diagnostic(`citizen steps through the ${citizen.mode === 'ui' ? 'pages' : 'API'}; the 4000×3000 photo went up as ${citizen.bigPhoto!.bytes} bytes`)
   })
 
   await step(staffBrowser, 'the clerk signs in and finds the part at the top of 预审队列', async () => {

@@ -2,8 +2,8 @@
  * The compiled mini-program (dist/weapp) in Node with a stub `wx`
  * (support/wxStub.ts), against the real API on a seeded database: a signed-in
  * citizen with a declared real name books a slot on the booking page through
- * `wx.request`, the booking page shows the check-in code and its QR code, and
- * 取消预约 cancels it on the server.
+ * `wx.request`, the booking page shows the check-in code and its QR code,
+ * 改约 moves it to another day in one step, and 取消预约 cancels the new one.
  */
 import assert from 'node:assert/strict'
 import { existsSync } from 'node:fs'
@@ -42,7 +42,7 @@ after(async () => {
   await stack?.close()
 })
 
-test('the booking page books a slot through wx.request and shows the check-in code; 取消预约 cancels it', { timeout: 60_000 }, async () => {
+test('the booking page books a slot through wx.request and shows the check-in code; 改约 moves it, 取消预约 cancels it', { timeout: 60_000 }, async () => {
   const { matterId, availability } = await bookableMatter(stack, login.token)
   const day = availability.days.find((d: any) => d.status === 'open')
 
@@ -90,6 +90,49 @@ test('the booking page books a slot through wx.request and shows the check-in co
   assert.ok(qrRows.length >= 21, `the QR code is drawn as rows of views (${qrRows.length})`)
   assert.ok(textOf(detail.data.root).includes(booked.body.matter.name), 'the matter is named')
 
+  // 改约: to a slot on another day, in one step on the server.
+  trigger(mp, detail, nutButton(detail, '改约'), 'tap')
+  const rescheduleUrl = String((navigations().at(-1)?.args as any).url)
+  assert.ok(rescheduleUrl.includes(`reschedule=${id}`), `改约 opens the booking page for this booking: ${rescheduleUrl}`)
+  const query = Object.fromEntries(new URL(rescheduleUrl, 'https://x').searchParams)
+  const move = mp.openPage('packages/booking/pages/book/index', query)
+  await until(() => byClass(move, 'slot-list__slot').length > 0, 10_000).catch(() => {
+    throw new Error(failure('the reschedule page never listed slots', move))
+  })
+  const otherDay = availability.days.findIndex((d: any) => d.date !== day.date && d.status === 'open' && d.remaining > 0)
+  assert.ok(otherDay >= 0, 'another open day to move to')
+  trigger(mp, move, byClass(move, 'day-picker__day')[otherDay], 'tap')
+  const target = availability.days[otherDay].slots.findIndex((s: any) => s.remaining > 0)
+  await until(() => textOf(byClass(move, 'day-picker__day--chosen')[0]).includes(`${Number(availability.days[otherDay].date.slice(8))}日`), 5_000)
+  trigger(mp, move, byClass(move, 'slot-list__slot')[target], 'tap')
+  await until(() => byClass(move, 'slot-list__slot--chosen').length === 1, 5_000)
+  const before = navigations().length
+  trigger(mp, move, nutButton(move, '确认改约'), 'tap')
+  await until(() => navigations().length > before && JSON.stringify(navigations().at(-1)?.args).includes('packages/booking/pages/detail/index'), 10_000).catch(() => {
+    throw new Error(failure('改约 did not open the new booking', move))
+  })
+  const moved = mp.stub.requests.filter((r) => r.method === 'POST' && r.url === `${BAKED_API_BASE}/api/appointments/${id}/reschedule`)
+  assert.equal(moved.length, 1, 'one reschedule request')
+  assert.equal(moved[0].status, 200)
+  const newId = new URL(String((navigations().at(-1)?.args as any).url), 'https://x').searchParams.get('id') ?? ''
+  const old = await api(stack, `/api/appointments/${id}`, { token: login.token })
+  assert.equal(old.body.status, 'cancelled')
+  assert.equal(old.body.rescheduledTo, newId, 'the old booking points to the new one')
+  const fresh = await api(stack, `/api/appointments/${newId}`, { token: login.token })
+  assert.equal(fresh.body.status, 'booked')
+  assert.equal(fresh.body.date, availability.days[otherDay].date)
+  assert.equal(fresh.body.startTime, availability.days[otherDay].slots[target].startTime)
+
+  // 取消预约 on the new booking.
+  const moveDetail = mp.openPage('packages/booking/pages/detail/index', { id: newId })
+  await until(() => byClass(moveDetail, 'check-in-card__code').length === 1, 10_000).catch(() => {
+    throw new Error(failure('the new booking never showed its check-in code', moveDetail))
+  })
+  await cancel(moveDetail, newId)
+  assert.deepEqual(mp.errors, [], 'the bundle logged no errors')
+})
+
+async function cancel(detail: PageInstance, id: string): Promise<void> {
   trigger(mp, detail, nutButton(detail, '取消预约'), 'tap')
   await until(() => allNodes(detail.data.root).some((n) => /(^|\s)nut-button(\s|$)/.test(n.cl ?? '') && textOf(n).trim() === '确认取消预约'), 5_000).catch(() => {
     throw new Error(failure('取消预约 did not ask to confirm', detail))
@@ -100,9 +143,9 @@ test('the booking page books a slot through wx.request and shows the check-in co
   })
   const cancelled = await api(stack, `/api/appointments/${id}`, { token: login.token })
   assert.equal(cancelled.body.status, 'cancelled', 'the server cancelled it')
+  assert.equal(cancelled.body.cancelKind, 'citizen')
   assert.equal(byClass(detail, 'check-in-card__code').length, 0, 'no check-in code on a cancelled booking')
-  assert.deepEqual(mp.errors, [], 'the bundle logged no errors')
-})
+}
 
 function byClass(page: PageInstance, className: string): RenderedNode[] {
   return allNodes(page.data.root).filter((n) => (n.cl ?? '').split(/\s+/).includes(className))

@@ -143,6 +143,15 @@ test('在线预审 in the mini-program: draft, pages sent by wx.uploadFile, subm
 
   // 提交预审, tapped twice: the consent sheet is asked for in the tap, and one submission goes out.
   const templates = (await api(stack, '/api/subscriptions/templates')).body.templates as Array<{ templateId: string }>
+  assert.ok(templates.length > 3, `the test server offers more templates than one tap may ask for: ${JSON.stringify(templates)}`)
+  // The citizen allows the first template, refuses the second and has banned the third.
+  const answers: Record<string, string> = { [templates[0].templateId]: 'accept', [templates[1].templateId]: 'reject', [templates[2].templateId]: 'ban' }
+  ;(mp.stub.wx as any).requestSubscribeMessage = (options: any) => {
+    mp.stub.calls.push({ api: 'requestSubscribeMessage', args: { tmplIds: [...options.tmplIds] } })
+    const res = mp.toRealm({ errMsg: 'requestSubscribeMessage:ok', ...answers })
+    if (options.success) return void setTimeout(() => (options.success(res), options.complete?.(res)), 0)
+    return new Promise((resolve) => setTimeout(() => resolve(res), 0))
+  }
   trigger(mp, apply, nutButton(apply, '提交预审'), 'tap')
   trigger(mp, apply, nutButton(apply, '提交预审'), 'tap')
   await until(() => navigations().some((c) => JSON.stringify(c.args).includes(DETAIL_ROUTE)), 15_000).catch(() => {
@@ -151,9 +160,11 @@ test('在线预审 in the mini-program: draft, pages sent by wx.uploadFile, subm
   assert.equal(submitRequests().length, 1, 'one POST …/submit for two taps')
   assert.equal(submitRequests()[0].status, 200)
   const asked = mp.stub.calls.filter((c) => c.api === 'requestSubscribeMessage')
-  assert.ok(templates.length > 3, `the test server offers more templates than one tap may ask for: ${JSON.stringify(templates)}`)
   assert.equal(asked.length, 1, 'the subscribe sheet was asked for once')
   assert.deepEqual((asked[0].args as any).tmplIds, templates.slice(0, 3).map((t) => t.templateId), 'the server’s templates, at most 3')
+  const submitted = mp.stub.calls.find((c) => c.api === 'request' && /\/submit$/.test(String((c.args as any).url)))?.args as any
+  const submitBody = typeof submitted.data === 'string' ? JSON.parse(submitted.data) : submitted.data
+  assert.deepEqual(submitBody, { subscriptions: [templates[0].templateId] }, 'only the accepted template is sent; refusals did not block the submission')
   assert.equal(mp.stub.storage.get(`${DRAFTS_KEY_PREFIX}${citizenId}`) ?? '', '', 'the device copy of the draft is gone')
 
   // The server holds the submitted pre-review with exactly the picked bytes.

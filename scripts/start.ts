@@ -4,6 +4,7 @@
  * city app (H5) — then prints where to open it.
  */
 import { execSync } from 'node:child_process'
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -11,6 +12,7 @@ import { loadConfig } from '../server/src/config'
 import { startServer } from '../server/src/server'
 import { startSmsSimulator } from '../mock/sms/simulator'
 import { startWechatSimulator } from '../mock/wechat/simulator'
+import { startWechatPaySimulator } from '../mock/wechatpay/simulator'
 import { demoSmsTemplates, demoSubscribeTemplates, demoTemplateSettings } from '../mock/demoNotifications'
 import { DEMO_PASSWORD, staff } from '../mock/seed/staff'
 import { startH5Server } from './h5Server'
@@ -40,6 +42,11 @@ async function main(): Promise<void> {
   buildH5IfStale()
   const wechat = await startWechatSimulator({ appId: dev.appId, appSecret: dev.appSecret, port: 8788, subscribeTemplates: demoSubscribeTemplates })
   const sms = await startSmsSimulator({ accessKeyId: dev.accessKeyId, accessKeySecret: dev.accessKeySecret, port: 8789, templates: demoSmsTemplates })
+  // WeChat Pay: a merchant key pair made for this run only; the simulator makes its own platform key.
+  const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const payDev = { mchId: '1900000109', apiV3Key: randomBytes(16).toString('hex'), merchantSerial: randomBytes(20).toString('hex').toUpperCase() }
+  const pay = await startWechatPaySimulator({ ...payDev, appIds: [dev.appId], merchantPublicKey: merchant.publicKey, port: 8790 })
+  const apiOrigin = `http://${process.env.HOST ?? '127.0.0.1'}:${process.env.PORT ?? '8787'}`
   const config = loadConfig({
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
@@ -49,6 +56,15 @@ async function main(): Promise<void> {
     SMS_ENDPOINT: sms.url,
     SMS_ACCESS_KEY_ID: dev.accessKeyId,
     SMS_ACCESS_KEY_SECRET: dev.accessKeySecret,
+    WECHATPAY_API_BASE: pay.url,
+    WECHATPAY_MCHID: payDev.mchId,
+    WECHATPAY_APPID: dev.appId,
+    WECHATPAY_API_V3_KEY: payDev.apiV3Key,
+    WECHATPAY_MERCHANT_SERIAL: payDev.merchantSerial,
+    WECHATPAY_PRIVATE_KEY: merchant.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    WECHATPAY_PUBLIC_KEY_ID: pay.platformKeyId,
+    WECHATPAY_PUBLIC_KEY: pay.platformPublicKeyPem,
+    WECHATPAY_NOTIFY_URL: `${apiOrigin}/api/payments/wechat/notify`,
     ...demoTemplateSettings,
     ...process.env,
   })
@@ -62,6 +78,7 @@ async function main(): Promise<void> {
   API docs (Swagger): ${api.url}/api/docs
   SMS outbox:         ${sms.url}/__sim/outbox   (sign-in codes and notifications sent to any phone land here)
   WeChat simulator:   ${wechat.url}
+  WeChat Pay sim:     ${pay.url}/__sim/orders   (orders; the H5 cashier pays without money)
   Database:           ${
     config.DATABASE_URL
       ? 'PostgreSQL (DATABASE_URL)'
@@ -77,7 +94,7 @@ Press Ctrl+C to stop.`)
   const stop = async () => {
     await h5.close()
     await api.close()
-    await Promise.all([wechat.close(), sms.close()])
+    await Promise.all([wechat.close(), sms.close(), pay.close()])
     process.exit(0)
   }
   process.once('SIGINT', stop)

@@ -35,9 +35,8 @@ export const staffPrereviewRoutes = {
   part: (partId: string) => `/packages/staff/pages/prereview/index?id=${encodeURIComponent(partId)}`,
 } as const
 
-/** Entry points of the prereview subpackage (its other pages: packages/prereview/routes.ts). */
+/** The tab pages' links into the prereview subpackage; its own pages: packages/prereview/routes.ts. */
 export const prereviewRoutes = {
   mine: '/packages/prereview/pages/list/index',
   bundles: '/packages/prereview/pages/bundles/index',
-  apply: (matterId: string) => `/packages/prereview/pages/apply/index?matterId=${encodeURIComponent(matterId)}`,
 } as const

@@ -116,6 +116,8 @@ const appointmentFields = {
   cancelKind: Nullable(AppointmentCancelKindSchema),
   cancelReason: Nullable(Type.String()),
   caseId: Nullable(Uuid),
+  /** The pre-review the booking was made from, if any (optional: added later). */
+  prereviewId: Type.Optional(Nullable(Uuid)),
   createdAt: Instant,
 }
 
@@ -145,6 +147,8 @@ export const BookAppointmentRequest = Type.Object(
   {
     slotId: Uuid,
     caseId: Type.Optional(Uuid),
+    /** A passed pre-review (预审) of this matter that the visit is for (added after the first release: optional). */
+    prereviewId: Type.Optional(Uuid),
   },
   { additionalProperties: false },
 )

@@ -285,3 +285,148 @@ export const NOTIFICATION_DELIVERY_STATUSES = {
   failed: '发送失败',
 } as const
 export type NotificationDeliveryStatus = keyof typeof NOTIFICATION_DELIVERY_STATUSES
+
+/**
+ * A fee order (缴款单) as everyone sees it. `paying`: a WeChat Pay order was
+ * opened and no result is known yet (the server asks WeChat Pay before ever
+ * showing it unpaid). `expired`: past the deadline (限缴日期) unpaid, closed at
+ * WeChat Pay. `cancelled`: withdrawn by staff before payment.
+ */
+export const FEE_ORDER_STATUSES = {
+  unpaid: '待缴费',
+  paying: '支付中',
+  paid: '已缴费',
+  expired: '已过期',
+  cancelled: '已撤销',
+  refunding: '退款中',
+  refunded: '已退款',
+} as const
+export type FeeOrderStatus = keyof typeof FEE_ORDER_STATUSES
+
+/** How the citizen pays: JSAPI in the mini-program, H5 in a phone browser, native (QR) on a desktop. */
+export const PAY_METHODS = {
+  jsapi: '微信支付（小程序）',
+  h5: '微信支付（H5）',
+  native: '微信扫码支付',
+} as const
+export type PayMethod = keyof typeof PAY_METHODS
+
+/** A refund at WeChat Pay (full refund of one paid payment). */
+export const REFUND_STATUSES = {
+  processing: '退款处理中',
+  success: '退款成功',
+  closed: '退款关闭',
+  abnormal: '退款异常',
+} as const
+export type RefundStatus = keyof typeof REFUND_STATUSES
+
+/**
+ * Rating levels (好差评), named internally. The two published code conventions
+ * are OPPOSITE (GB/T 39046: 1 = 非常满意; the provincial rating API: 1 = 非常不满意);
+ * they are mapped only at their boundaries (server/src/domain/ratings/codes.ts).
+ * Listed best first.
+ */
+export const RATING_LEVELS = {
+  verySatisfied: '非常满意',
+  satisfied: '满意',
+  basicallySatisfied: '基本满意',
+  dissatisfied: '不满意',
+  veryDissatisfied: '非常不满意',
+} as const
+export type RatingLevel = keyof typeof RATING_LEVELS
+
+/** 差评: these levels need a reason (tag or text) and enter the rectification loop. */
+export const BAD_RATING_LEVELS: readonly RatingLevel[] = ['dissatisfied', 'veryDissatisfied']
+
+/** Where a rating came from (DOMAIN.md "Ratings"). */
+export const RATING_CHANNELS = {
+  pc: 'PC端',
+  mobile: '移动端',
+  qrCode: '二维码',
+  hallTablet: '大厅评价器',
+  hallTerminal: '其他大厅终端',
+  sms: '短信',
+  systemDefault: '系统默认',
+} as const
+export type RatingChannel = keyof typeof RATING_CHANNELS
+
+/** Which service is rated: online (网上办事) or in person at the hall (现场办事). */
+export const RATING_DIMENSIONS = {
+  online: '网上办事',
+  inPerson: '现场办事',
+} as const
+export type RatingDimension = keyof typeof RATING_DIMENSIONS
+
+/** The scored items (1–5 stars, 5 best) of each dimension; `overall` is in both. */
+export const RATING_ONLINE_ITEMS = {
+  overall: '总体评价',
+  efficiency: '办事效率',
+  guideAccuracy: '指南准确性',
+  convenience: '办事便捷度',
+  usability: '平台易用性',
+} as const
+export type RatingOnlineItem = keyof typeof RATING_ONLINE_ITEMS
+
+export const RATING_IN_PERSON_ITEMS = {
+  overall: '总体评价',
+  efficiency: '办事效率',
+  competence: '业务能力',
+  attitude: '服务态度',
+} as const
+export type RatingInPersonItem = keyof typeof RATING_IN_PERSON_ITEMS
+
+/** What is rated: a case (一事一评) or a hall visit = a checked-in appointment (一次一评). */
+export const RATING_TARGET_KINDS = {
+  case: '办件',
+  visit: '现场办事',
+} as const
+export type RatingTargetKind = keyof typeof RATING_TARGET_KINDS
+
+/** Where a 差评 stands in the department's loop. */
+export const BAD_RATING_STATUSES = {
+  pending: '待核实',
+  verified: '整改中',
+  rectified: '已整改回复',
+  excluded: '申诉成立（不计入）',
+} as const
+export type BadRatingStatus = keyof typeof BAD_RATING_STATUSES
+
+export const APPEAL_STATUSES = {
+  pending: '待裁定',
+  upheld: '申诉成立',
+  rejected: '申诉驳回',
+} as const
+export type AppealStatus = keyof typeof APPEAL_STATUSES
+
+/** What staff may do to a 差评 now; the server decides which apply. */
+export const BAD_RATING_ACTIONS = {
+  verify: '核实',
+  rectify: '整改并回复',
+  appeal: '申诉',
+  decideAppeal: '裁定申诉',
+} as const
+export type BadRatingAction = keyof typeof BAD_RATING_ACTIONS
+
+/** What happened to a rating; staff see every one. */
+export const RATING_EVENTS = {
+  rated: '提交评价',
+  assigned: '差评分派至部门',
+  verified: '核实',
+  rectified: '整改并回复',
+  appealed: '提出申诉',
+  appealUpheld: '申诉成立',
+  appealRejected: '申诉驳回',
+  reRated: '群众再次评价',
+} as const
+export type RatingEvent = keyof typeof RATING_EVENTS
+
+/** Statistics trend buckets. */
+export const RATING_GRANULARITIES = {
+  week: '按周',
+  month: '按月',
+} as const
+export type RatingGranularity = keyof typeof RATING_GRANULARITIES
+
+/** Rating tags and 差评 reasons (types/ratingTags.ts, own module: see returnReasons). */
+export { RATING_BAD_REASONS, RATING_GOOD_TAGS, RATING_TAGS } from './ratingTags'
+export type { RatingBadReason, RatingGoodTag, RatingTag } from './ratingTags'

@@ -47,15 +47,15 @@ export async function bookableMatter(stack: Stack, token?: string): Promise<{ ma
   throw new Error('no seeded service has a free appointment slot in the booking window')
 }
 
-/** The window clerk (`<dept>.window`) of a department, signed in. */
-export async function windowClerkOf(stack: Stack, departmentId: string): Promise<{ username: string; token: string; expiresAt: string }> {
+/** A department's demo window clerk (`<dept>.window`) or lead (`<dept>.lead`), signed in. */
+export async function staffOf(stack: Stack, departmentId: string, role: 'window' | 'lead' = 'window'): Promise<{ username: string; token: string; expiresAt: string }> {
   for (const key of DEPARTMENT_KEYS) {
-    const username = `${key}.window`
+    const username = `${key}.${role}`
     const login = await api(stack, '/api/auth/staff', { method: 'POST', body: { username, password: STAFF_PASSWORD } })
     if (login.status !== 200) continue
     if (login.body.staff.department?.id === departmentId) return { username, token: login.body.token, expiresAt: login.body.expiresAt }
   }
-  throw new Error(`no demo window clerk for department ${departmentId}`)
+  throw new Error(`no demo ${role} account for department ${departmentId}`)
 }
 
 /** Today's date in China. */

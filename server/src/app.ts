@@ -27,6 +27,10 @@ import bundleRoutes from './routes/bundles'
 import staffPrereviews from './routes/staff/prereviews'
 import citizenAppointments from './routes/appointments'
 import staffAppointments from './routes/staff/appointments'
+import citizenPayments from './routes/payments'
+import staffPayments from './routes/staff/payments'
+import citizenRatings from './routes/ratings'
+import staffRatings from './routes/staff/ratings'
 import { buildServices, type ServiceDeps, type Services } from './services'
 
 declare module 'fastify' {
@@ -88,6 +92,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     [staffPrereviews, '/api/staff/prereviews'],
     [citizenAppointments, '/api/appointments'],
     [staffAppointments, '/api/staff/appointments'],
+    [citizenPayments, '/api/payments'],
+    [staffPayments, '/api/staff/payments'],
+    [citizenRatings, '/api/ratings'],
+    [staffRatings, '/api/staff/ratings'],
   ] as const
   for (const [plugin, prefix] of routes) await app.register(plugin, { prefix, services })
   return app

@@ -92,6 +92,36 @@ export const ConfigSchema = Type.Object({
   PREREVIEW_REVIEW_DAYS: Type.Integer({ minimum: 1, maximum: 20, default: 1 }),
   PREREVIEW_CLAIM_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
   PREREVIEW_TOLERANCE_MAX_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 60 }),
+  /** Ratings (好差评): working days to rectify a 差评, and how often the system-default job runs (0 = not on this instance). */
+  RATING_RECTIFY_DAYS: Type.Integer({ minimum: 1, maximum: 30, default: 5 }),
+  RATING_DEFAULT_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 86400, default: 600 }),
+  /** Payment (缴费): payment starts per citizen per hour (429 beyond), minutes a started WeChat Pay order stays payable, how often the reconcile job runs (0 = not on this instance). */
+  PAYMENT_START_HOURLY_LIMIT: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
+  PAYMENT_ATTEMPT_MINUTES: Type.Integer({ minimum: 5, maximum: 120, default: 30 }),
+  PAYMENT_RECONCILE_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 60 }),
+  /** H5 payment: app pages WeChat's cashier may return to (comma-separated paths), and the app's H5 base they are appended to (e.g. https://app.example.gov.cn/#). */
+  PAYMENT_RETURN_PATHS: Type.String({ default: '/packages/payment/pages/result/index' }),
+  PAYMENT_H5_RETURN_BASE: Type.String({ default: '' }),
+  /**
+   * WeChat Pay APIv3 (直连商户). All optional: without WECHATPAY_MCHID online payment is "not available".
+   * With it, the API v3 key (32 bytes), the merchant certificate serial, the merchant private key
+   * (inline PEM or a path to apiclient_key.pem), the notify URL, and WeChat Pay's verification keys are
+   * required: WECHATPAY_PUBLIC_KEY_ID + WECHATPAY_PUBLIC_KEY (微信支付公钥, inline PEM or path) and/or
+   * WECHATPAY_PLATFORM_CERTS (平台证书: comma-separated paths or inline PEM). WECHATPAY_APPID defaults to WECHAT_APPID.
+   */
+  WECHATPAY_API_BASE: Type.String({ ...Url, default: 'https://api.mch.weixin.qq.com' }),
+  WECHATPAY_MCHID: Type.String({ default: '', pattern: '^(\\d{1,32})?$' }),
+  WECHATPAY_APPID: Type.String({ default: '' }),
+  WECHATPAY_API_V3_KEY: Type.String({ default: '' }),
+  WECHATPAY_MERCHANT_SERIAL: Type.String({ default: '', pattern: '^([0-9A-Fa-f]{1,64})?$' }),
+  WECHATPAY_PRIVATE_KEY: Type.String({ default: '' }),
+  WECHATPAY_PUBLIC_KEY_ID: Type.String({ default: '', pattern: '^(PUB_KEY_ID_[0-9A-Za-z]+)?$' }),
+  WECHATPAY_PUBLIC_KEY: Type.String({ default: '' }),
+  WECHATPAY_PLATFORM_CERTS: Type.String({ default: '' }),
+  /** Where WeChat Pay POSTs payment (and, unless WECHATPAY_REFUND_NOTIFY_URL, refund) notifications; https in production. */
+  WECHATPAY_NOTIFY_URL: Type.String({ default: '' }),
+  WECHATPAY_REFUND_NOTIFY_URL: Type.String({ default: '' }),
+  WECHATPAY_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 60_000, default: 10_000 }),
   SEED_DEMO: Type.Boolean({ default: false }),
   TRUST_PROXY: Type.Boolean({ default: false }),
 })
@@ -126,6 +156,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (secretsWithout('SMS_ACCESS_KEY_ID', 'SMS_ACCESS_KEY_SECRET')) {
     throw new ConfigError('Invalid configuration:\n  SMS_ACCESS_KEY_ID and SMS_ACCESS_KEY_SECRET must be set together')
   }
+  const wechatPayProblem = wechatPaySettingsProblem(config)
+  if (wechatPayProblem) throw new ConfigError(`Invalid configuration:\n  ${wechatPayProblem}`)
   // Checked apart from the schema so a rejected secret is never echoed into the log.
   if (config.FILE_URL_SECRET !== '' && config.FILE_URL_SECRET.length < 32) {
     throw new ConfigError('Invalid configuration:\n  FILE_URL_SECRET must be at least 32 characters (or unset for a random key per process)')
@@ -134,4 +166,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('Invalid configuration:\n  UPLOAD_MAX_FILE_BYTES must not exceed UPLOAD_MAX_PREREVIEW_BYTES')
   }
   return config
+}
+
+/** WeChat Pay settings are all-or-nothing once WECHATPAY_MCHID is set; values are never echoed. */
+function wechatPaySettingsProblem(config: Config): string | null {
+  if (config.WECHATPAY_MCHID === '') return null
+  const missing: string[] = (['WECHATPAY_API_V3_KEY', 'WECHATPAY_MERCHANT_SERIAL', 'WECHATPAY_PRIVATE_KEY', 'WECHATPAY_NOTIFY_URL'] as const).filter((k) => config[k] === '')
+  if (config.WECHATPAY_APPID === '' && config.WECHAT_APPID === '') missing.push('WECHATPAY_APPID')
+  if (missing.length > 0) return `WECHATPAY_MCHID is set, so ${missing.join(', ')} must be set too`
+  if (Buffer.byteLength(config.WECHATPAY_API_V3_KEY) !== 32) return 'WECHATPAY_API_V3_KEY must be the 32-character APIv3 key'
+  if ((config.WECHATPAY_PUBLIC_KEY_ID === '') !== (config.WECHATPAY_PUBLIC_KEY === '')) return 'WECHATPAY_PUBLIC_KEY_ID and WECHATPAY_PUBLIC_KEY must be set together'
+  if (config.WECHATPAY_PUBLIC_KEY === '' && config.WECHATPAY_PLATFORM_CERTS === '') {
+    return 'WECHATPAY_MCHID is set, so WECHATPAY_PUBLIC_KEY_ID + WECHATPAY_PUBLIC_KEY or WECHATPAY_PLATFORM_CERTS must be set to verify WeChat Pay'
+  }
+  for (const name of ['WECHATPAY_NOTIFY_URL', 'WECHATPAY_REFUND_NOTIFY_URL'] as const) {
+    if (config[name] !== '' && !/^https?:\/\/[^\s?#]+$/.test(config[name])) return `${name} must be an http(s) URL without query (https in production)`
+  }
+  return null
 }

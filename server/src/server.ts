@@ -8,12 +8,14 @@ import type { Config } from './config'
 import { openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { seedDemoCity } from './db/seed/seedDemoCity'
-import { smsFromConfig, wechatFromConfig } from './integrations/fromConfig'
+import { smsFromConfig, wechatFromConfig, wechatPayFromConfig } from './integrations/fromConfig'
 import { LocalFileStorage } from './services/documents/fileStorage'
 import { removeSpentRecords } from './services/housekeeping'
 import { startReminderJob } from './services/appointments/reminderJob'
 import { remindTolerancePromises } from './services/cases/toleranceReminders'
+import { applyDefaultRatings } from './services/ratings/defaultRatings'
 import { notificationChannels, startNotificationRetries } from './services/notifications/fromConfig'
+import { startPaymentReconcile } from './services/payments'
 import { chineseDaysCalendarInput, WorkdayCalendar } from './domain/calendar'
 
 const HOUSEKEEPING_INTERVAL_MS = 3_600_000
@@ -36,7 +38,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     }
     const wechat = wechatFromConfig(config)
     const sms = smsFromConfig(config)
-    const app = await buildApp({ config, database, storage, wechat, sms })
+    const app = await buildApp({ config, database, storage, wechat, sms, wechatPay: wechatPayFromConfig(config) })
     const channels = notificationChannels({ config, wechat, sms }).map((c) => c.name)
     app.log.info(`notification channels: in-app${channels.map((c) => `, ${c}`).join('')}`)
     // Published years come from the State Council notices in the package, not from admin rows.
@@ -54,6 +56,16 @@ export async function startServer(config: Config): Promise<RunningServer> {
       remindTolerancePromises(database.db, app.services.notifications).catch((error) => app.log.warn({ err: error }, 'tolerance reminders failed'))
     }, TOLERANCE_REMINDER_INTERVAL_MS)
     reminders.unref()
+    // 系统默认好评: idempotent (INSERT … ON CONFLICT DO NOTHING), so every instance may run it.
+    const defaultRatings =
+      config.RATING_DEFAULT_INTERVAL_SECONDS > 0
+        ? setInterval(() => {
+            applyDefaultRatings(database.db).catch((error) => app.log.warn({ err: error }, 'default ratings failed'))
+          }, config.RATING_DEFAULT_INTERVAL_SECONDS * 1000)
+        : null
+    defaultRatings?.unref()
+    // Late/lost WeChat Pay notifications, expired orders, refunds: safe on every instance at once.
+    const stopPaymentReconcile = startPaymentReconcile(app.services.payments.sync, config.PAYMENT_RECONCILE_INTERVAL_SECONDS, app.log)
     const stopRetries = startNotificationRetries({ db: database.db, config, wechat, sms }, (error) =>
       app.log.warn({ err: error }, 'notification retries failed'),
     )
@@ -63,7 +75,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
         clearInterval(housekeeping)
         stopReminders()
         clearInterval(reminders)
+        if (defaultRatings) clearInterval(defaultRatings)
         stopRetries()
+        stopPaymentReconcile()
         await app.close()
         await database.close()
       },

@@ -152,6 +152,32 @@ describe('booking', () => {
     await book(t, h, other.find((s) => s.startsAt.startsWith(day1.slots[2].startsAt.slice(0, 10)))?.id ?? other[0].id)
   })
 
+  test('booking from a passed pre-review links it; someone else\'s or an unpassed one is refused', async () => {
+    const h = await newCitizen(t)
+    const insert = async (citizenId: string, status: string) =>
+      (
+        await sql(
+          `WITH p AS (INSERT INTO prereviews (citizen_id, client_key, matter_id, status) VALUES ($1, gen_random_uuid(), $2, $3) RETURNING id)
+           INSERT INTO prereview_parts (prereview_id, matter_id, department_id, status)
+           SELECT p.id, m.id, m.department_id, $4 FROM p, matters m WHERE m.id = $2 RETURNING prereview_id`,
+          [citizenId, idCard, status === 'passed' ? 'passed' : 'submitted', status === 'passed' ? 'passed' : 'pending'],
+        )
+      ).rows[0].prereview_id as string
+    const passed = await insert(h.id, 'passed')
+    const pending = await insert(h.id, 'submitted')
+    const stranger = await insert((await newCitizen(t)).id, 'passed')
+    const slots = await openSlots(t, idCard)
+    const post = (prereviewId: string, slotId: string) => t.app.inject({ method: 'POST', url: '/api/appointments', headers: h, payload: { slotId, prereviewId } })
+    for (const id of [pending, stranger, '00000000-0000-4000-8000-000000000000']) {
+      const res = await post(id, slots[13].id)
+      assert.equal(res.statusCode, 400, res.body)
+      assert.equal(res.json().field, 'prereviewId')
+    }
+    const ok = await post(passed, slots[13].id)
+    assert.equal(ok.statusCode, 200, ok.body)
+    assert.equal(ok.json().prereviewId, passed)
+  })
+
   test('a full slot answers 409 naming the next day with room; a slot outside the window is refused', async () => {
     const h = await newCitizen(t)
     const av = await availability(t, idCard)

@@ -94,3 +94,21 @@ test('concurrent reschedules and cancellations keep the counts exact', async () 
     assert.ok(r.held <= r.capacity, 'never over capacity')
   }
 })
+
+test('one citizen rescheduling into a day while booking that day at once: one booking that day, never a 500', async () => {
+  const h = await newCitizen(t)
+  const days = (await availability(t, matter)).days
+  const held = await bookRaw(t, h, days[0].slots[9].id)
+  assert.equal(held.statusCode, 200, held.body)
+  const target = days[4]
+  const results = await Promise.all([
+    t.app.inject({ method: 'POST', url: `/api/appointments/${held.json().id}/reschedule`, headers: h, payload: { slotId: target.slots[9].id } }),
+    ...[10, 11, 12, 13].map((i) => bookRaw(t, h, target.slots[i].id)),
+  ])
+  assert.ok(results.every((r) => r.statusCode === 200 || r.statusCode === 409), results.map((r) => `${r.statusCode} ${r.body}`).join('\n'))
+  const { rows } = await sql(
+    `SELECT count(*)::int AS n FROM appointments WHERE citizen_id = $1 AND date = $2 AND status <> 'cancelled'`,
+    [h.id, target.date],
+  )
+  assert.equal(rows[0].n, 1)
+})

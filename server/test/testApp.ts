@@ -5,9 +5,11 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import { buildApp } from '../src/app'
 import { loadConfig, type Config } from '../src/config'
-import { smsFromConfig, wechatFromConfig } from '../src/integrations/fromConfig'
+import { smsFromConfig, wechatFromConfig, wechatPayFromConfig } from '../src/integrations/fromConfig'
 import { startSmsSimulator, type SmsSimulator, type SmsSimulatorOptions } from '../../mock/sms/simulator'
 import { startWechatSimulator, type WechatSimulator, type WechatSimulatorOptions } from '../../mock/wechat/simulator'
+import { startWechatPaySimulator, type WechatPaySimulator, type WechatPaySimulatorOptions } from '../../mock/wechatpay/simulator'
+import * as payKeys from '../src/integrations/wechatpay/testKeys'
 import { openTestDatabase, type TestDatabase } from './testDatabase'
 
 export interface TestApp {
@@ -16,6 +18,8 @@ export interface TestApp {
   config: Config
   wechat: WechatSimulator
   sms: SmsSimulator
+  /** The WeChat Pay simulator: its notifications reach this app through app.inject (POST to the notify URL's path). */
+  pay: WechatPaySimulator
   close(): Promise<void>
 }
 
@@ -25,13 +29,39 @@ const credentials = { appId: 'wxtest0000000001', appSecret: 'test-secret', acces
 export interface SimulatorOptions {
   wechat?: Omit<WechatSimulatorOptions, 'appId' | 'appSecret'>
   sms?: Omit<SmsSimulatorOptions, 'accessKeyId' | 'accessKeySecret'>
+  /** Switches, clock, retry delays (default 50/100/200 ms), refund completion; keys and ids are fixed. */
+  wechatPay?: Pick<WechatPaySimulatorOptions, 'now' | 'notifications' | 'retryDelaysMs' | 'refundCompletion' | 'deliver'>
+}
+
+/** The WeChat Pay merchant of every test app (test-only keys; the simulator signs with the PUB_KEY_ID key). */
+export const WECHATPAY_NOTIFY_PATH = '/api/payments/wechat/notify'
+const payCredentials = {
+  mchId: payKeys.TEST_MCHID,
+  appIds: [credentials.appId],
+  apiV3Key: payKeys.TEST_API_V3_KEY,
+  merchantSerial: payKeys.TEST_MERCHANT_SERIAL,
+  merchantPublicKey: payKeys.TEST_MERCHANT_PUBLIC_KEY_PEM,
+  platformKeys: [{ id: payKeys.TEST_PUB_KEY_ID, privateKey: payKeys.TEST_PUB_KEY_PRIVATE_KEY_PEM }],
 }
 
 export async function startTestApp(env: Record<string, string> = {}, simulators: SimulatorOptions = {}): Promise<TestApp> {
-  const [db, wechat, sms] = await Promise.all([
+  let app: FastifyInstance | null = null
+  const [db, wechat, sms, pay] = await Promise.all([
     openTestDatabase(),
     startWechatSimulator({ ...simulators.wechat, appId: credentials.appId, appSecret: credentials.appSecret }),
     startSmsSimulator({ ...simulators.sms, accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret }),
+    startWechatPaySimulator({
+      retryDelaysMs: [50, 100, 200],
+      // Notifications go into this app as WeChat Pay would POST them: raw JSON body, Wechatpay-* headers.
+      deliver: async (url, headers, body) => {
+        if (!app) return { status: 503 }
+        const target = new URL(url)
+        const res = await app.inject({ method: 'POST', url: `${target.pathname}${target.search}`, headers: { ...headers, 'content-type': 'application/json' }, payload: body })
+        return { status: res.statusCode }
+      },
+      ...simulators.wechatPay,
+      ...payCredentials,
+    }),
   ])
   const config = loadConfig({
     WECHAT_API_BASE: wechat.url,
@@ -40,14 +70,24 @@ export async function startTestApp(env: Record<string, string> = {}, simulators:
     SMS_ENDPOINT: sms.url,
     SMS_ACCESS_KEY_ID: credentials.accessKeyId,
     SMS_ACCESS_KEY_SECRET: credentials.accessKeySecret,
+    WECHATPAY_API_BASE: pay.url,
+    WECHATPAY_MCHID: payKeys.TEST_MCHID,
+    WECHATPAY_APPID: credentials.appId,
+    WECHATPAY_API_V3_KEY: payKeys.TEST_API_V3_KEY,
+    WECHATPAY_MERCHANT_SERIAL: payKeys.TEST_MERCHANT_SERIAL,
+    WECHATPAY_PRIVATE_KEY: payKeys.TEST_MERCHANT_PRIVATE_KEY_PEM,
+    WECHATPAY_PUBLIC_KEY_ID: payKeys.TEST_PUB_KEY_ID,
+    WECHATPAY_PUBLIC_KEY: payKeys.TEST_PUB_KEY_PEM,
+    WECHATPAY_NOTIFY_URL: `https://api.paoyici.test${WECHATPAY_NOTIFY_PATH}`,
     ...env,
   })
-  const app = await buildApp({
+  app = await buildApp({
     config,
     database: db.database,
     storage: db.storage,
     wechat: wechatFromConfig(config),
     sms: smsFromConfig(config),
+    wechatPay: wechatPayFromConfig(config),
     logger: false,
   })
   return {
@@ -56,8 +96,10 @@ export async function startTestApp(env: Record<string, string> = {}, simulators:
     config,
     wechat,
     sms,
+    pay,
     async close() {
-      await app.close()
+      await pay.close()
+      await app?.close()
       await Promise.all([db.close(), wechat.close(), sms.close()])
     },
   }

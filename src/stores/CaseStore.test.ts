@@ -18,6 +18,8 @@ describe('anonymous lookup', () => {
     expect(api.cases.lookup).toHaveBeenCalledWith({ number: 'YM001', password: '4821' })
     expect(store.cases.progress).toEqual(progress)
     expect(store.cases.lookupStatus).toBe('ready')
+    // Kept in memory for rating by the receipt from the answer page.
+    expect(store.cases.lookupCode).toEqual({ number: 'YM001', password: '4821', scanned: false })
   })
 
   it("shows the server's sentence for a wrong number or password, and for a lock", async () => {
@@ -27,6 +29,7 @@ describe('anonymous lookup', () => {
     expect(store.cases.lookupStatus).toBe('error')
     expect(store.cases.lookupError).toBe('办件编号或查询密码不正确')
     expect(store.cases.progress).toBeNull()
+    expect(store.cases.lookupCode).toBeNull()
     api.cases.lookup.mockRejectedValueOnce(apiError(429, '查询失败次数过多，请30分钟后再试'))
     await store.cases.lookup('YM001', '0000')
     expect(store.cases.lookupError).toBe('查询失败次数过多，请30分钟后再试')

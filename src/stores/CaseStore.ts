@@ -26,6 +26,8 @@ export class CaseStore {
   progress: CaseProgress | null = null
   lookupStatus: LoadStatus = 'idle'
   lookupError: string | null = null
+  /** The number and query password of that answer (memory only; `scanned` from the QR code): rating by receipt reuses them. */
+  lookupCode: { number: string; password: string; scanned: boolean } | null = null
 
   private readonly details = new Map<string, CaseDetail>()
   private readonly entries = new Map<string, LoadEntry>()
@@ -57,19 +59,22 @@ export class CaseStore {
   }
 
   /** True when the server answered with the case's progress; otherwise `lookupError` says why. */
-  lookup(number: string, password: string): Promise<boolean> {
+  lookup(number: string, password: string, scanned = false): Promise<boolean> {
     this.lookupStatus = 'loading'
     this.lookupError = null
-    return this.api.cases.lookup({ number: number.trim(), password: password.trim() }).then(
+    const code = { number: number.trim(), password: password.trim() }
+    return this.api.cases.lookup(code).then(
       (progress) =>
         runInAction(() => {
           this.progress = progress
+          this.lookupCode = { ...code, scanned }
           this.lookupStatus = 'ready'
           return true
         }),
       (error: unknown) =>
         runInAction(() => {
           this.progress = null
+          this.lookupCode = null
           this.lookupStatus = 'error'
           this.lookupError = userMessage(error)
           return false

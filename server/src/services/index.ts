@@ -22,6 +22,11 @@ import { PrereviewFileService } from './files/prereviewFileService'
 import { PrereviewService } from './prereviews/prereviewService'
 import { PrereviewReview } from './prereviews/prereviewReview'
 import { BundleService } from './catalog/bundleService'
+import { RatingService } from './ratings/ratingService'
+import { BadRatingDesk } from './ratings/badRatingDesk'
+import { RatingStatisticsService } from './ratings/ratingStatistics'
+import type { WechatPay } from '../integrations/wechatpay/client'
+import { buildPaymentServices, paymentSettings, type PaymentServices } from './payments'
 
 /** Everything routes may call, built once per app with explicit dependencies. */
 export interface Services {
@@ -46,6 +51,14 @@ export interface Services {
   bundles: BundleService
   prereviews: PrereviewService
   prereviewReview: PrereviewReview
+  /** Ratings (好差评): citizens and receipts, the 差评 loop, statistics. */
+  ratings: RatingService
+  badRatings: BadRatingDesk
+  ratingStatistics: RatingStatisticsService
+  /** WeChat Pay v3 client; null when payment is not configured. */
+  wechatPay: WechatPay | null
+  /** Fee orders, payment starts, WeChat Pay notifications, reconcile (services/payments). */
+  payments: PaymentServices
 }
 
 export interface ServiceDeps {
@@ -54,9 +67,11 @@ export interface ServiceDeps {
   storage: FileStorage
   wechat: WechatClient | null
   sms: SmsSender | null
+  /** wechatPayFromConfig(config); omitted = payment not configured. */
+  wechatPay?: WechatPay | null
 }
 
-export function buildServices({ config, database, storage, wechat, sms }: ServiceDeps): Services {
+export function buildServices({ config, database, storage, wechat, sms, wechatPay = null }: ServiceDeps): Services {
   const db = database.db
   const calendar = new CalendarService(db, parseOfficeHours(config.OFFICE_MORNING, config.OFFICE_AFTERNOON))
   // In-app always; WeChat subscribe messages and SMS as channels when their client and templates are configured.
@@ -66,7 +81,15 @@ export function buildServices({ config, database, storage, wechat, sms }: Servic
   const prereviews = new PrereviewService(db, calendar, signer, { reviewDays: config.PREREVIEW_REVIEW_DAYS, ...uploadLimits }, (tx, citizenId, ids) =>
     notifications.grantSubscriptions(tx, citizenId, ids),
   )
+  const caseLookup = new CaseLookup(db, calendar, {
+    maxFailures: config.LOOKUP_MAX_FAILURES,
+    lockMinutes: config.LOOKUP_LOCK_MINUTES,
+    hourlyLimitPerClient: config.LOOKUP_HOURLY_LIMIT_PER_CLIENT,
+  })
   return {
+    ratings: new RatingService(db, calendar, caseLookup, { rectifyDays: config.RATING_RECTIFY_DAYS }),
+    badRatings: new BadRatingDesk(db, calendar, notifications),
+    ratingStatistics: new RatingStatisticsService(db),
     config,
     database,
     storage,
@@ -88,11 +111,7 @@ export function buildServices({ config, database, storage, wechat, sms }: Servic
     appointments: new AppointmentService(db, calendar, notifications, appointmentSettings(config)),
     appointmentDesk: new AppointmentDesk(db, notifications, appointmentSettings(config)),
     slotAdmin: new SlotAdmin(db, notifications, appointmentSettings(config)),
-    caseLookup: new CaseLookup(db, calendar, {
-      maxFailures: config.LOOKUP_MAX_FAILURES,
-      lockMinutes: config.LOOKUP_LOCK_MINUTES,
-      hourlyLimitPerClient: config.LOOKUP_HOURLY_LIMIT_PER_CLIENT,
-    }),
+    caseLookup,
     signer,
     prereviewFiles: new PrereviewFileService(db, signer, {
       maxFileBytes: config.UPLOAD_MAX_FILE_BYTES,
@@ -105,5 +124,7 @@ export function buildServices({ config, database, storage, wechat, sms }: Servic
       toleranceMaxDays: config.PREREVIEW_TOLERANCE_MAX_DAYS,
       ...uploadLimits,
     }),
+    wechatPay,
+    payments: buildPaymentServices(db, wechatPay, notifications, paymentSettings(config)),
   }
 }

@@ -3,7 +3,7 @@ import { Button } from '@nutui/nutui-react-taro'
 import type { StaffProfile } from '../../../types/auth'
 import { caseRoutes, staffPrereviewRoutes } from '../../routes'
 
-/** The staff member's ways into case work; what is offered follows the server's profile flags. */
+/** The staff member's ways into their work (cases, pre-reviews); what is offered follows the server's profile flags. */
 export function StaffWorkLinks({ staff }: { staff: StaffProfile }) {
   const go = (url: string) => () => void Taro.navigateTo({ url })
   return (

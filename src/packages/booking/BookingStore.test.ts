@@ -73,7 +73,7 @@ describe('booking', () => {
     expect(booking.availability(MATTER.id)).toEqual(fresh)
   })
 
-  it('reschedules through the server in one step and forgets the old booking', async () => {
+  it('reschedules through the server in one step and reads the old booking again', async () => {
     const { client, booking } = setup()
     const old = appointment()
     client.get.mockResolvedValueOnce(old)
@@ -81,12 +81,14 @@ describe('booking', () => {
     const moved = appointment({ date: '2026-11-24' })
     client.reschedule.mockResolvedValue(moved)
     client.availability.mockResolvedValue(availability())
+    client.get.mockResolvedValueOnce({ ...old, status: 'cancelled', cancelKind: 'rescheduled', canCancel: false, rescheduledTo: moved.id })
     const outcome = await booking.book(MATTER.id, 'slot-2', { rescheduleId: old.id })
     expect(client.reschedule).toHaveBeenCalledWith(old.id, { slotId: 'slot-2' })
     expect(client.book).not.toHaveBeenCalled()
     expect(outcome).toEqual({ ok: true, appointment: moved })
-    expect(booking.appointment(old.id)).toBeUndefined()
     expect(booking.appointment(moved.id)).toEqual(moved)
+    await new Promise((r) => setTimeout(r, 0))
+    expect(booking.appointment(old.id)).toMatchObject({ status: 'cancelled', rescheduledTo: moved.id })
   })
 })
 

@@ -83,11 +83,9 @@ export class BookingStore {
       const appointment = options.rescheduleId
         ? await this.api.reschedule(options.rescheduleId, { slotId })
         : await this.api.book(options.caseId ? { slotId, caseId: options.caseId } : { slotId })
-      runInAction(() => {
-        this.remember(appointment)
-        // The old booking is now cancelled (已改约): read it again when next shown.
-        if (options.rescheduleId) this.forget(options.rescheduleId)
-      })
+      runInAction(() => this.remember(appointment))
+      // The old booking is now cancelled (已改约) and points to the new one; its page may still be open below.
+      if (options.rescheduleId) void this.loadAppointment(options.rescheduleId)
       void this.loadAvailability(matterId)
       void this.reloadMineIfShown()
       return { ok: true, appointment }
@@ -150,11 +148,6 @@ export class BookingStore {
     this.bookings.set(appointment.id, appointment)
     this.bookingEntries.set(appointment.id, { status: 'ready', error: null })
     this.mine.patch(appointment.id, appointment)
-  }
-
-  private forget(id: string): void {
-    this.bookings.delete(id)
-    this.bookingEntries.delete(id)
   }
 }
 

@@ -4,7 +4,6 @@ import { apiError, deferred, testStore } from '../../testing/fakeApi'
 import { citizenProfile, FUTURE } from '../../testing/fixtures'
 import { memoryStorage } from '../../stores/storage'
 import { DRAFTS_STORAGE_PREFIX } from './draftRecord'
-import { returnedMaterials } from './formRules'
 import { prereviewOf } from './prereviewOf'
 import { SAVE_DELAY_MS } from './PrereviewStore'
 
@@ -274,9 +273,14 @@ describe('correction (补正)', () => {
       }),
     )
     await prereviews.loadPrereview(DRAFT_ID)
-    const returned = returnedMaterials(prereviews.prereviewById(DRAFT_ID)!)
+    const returned = prereviews.correction(DRAFT_ID)
     expect(returned.map((m) => m.slot.key)).toEqual(['00000000-0000-4000-8000-0000000000f2'])
     expect(returned[0].reviews[0].reason).toContain('照片模糊')
+
+    // Once resubmitted, nothing is asked for.
+    client.submit.mockResolvedValue({ ...prereviews.prereviewById(DRAFT_ID)!, status: 'submitted', round: 2 })
+    await prereviews.submit(DRAFT_ID)
+    expect(prereviews.correction(DRAFT_ID)).toEqual([])
   })
 })
 

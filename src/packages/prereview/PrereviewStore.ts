@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { BundleSummary } from '../../../types/bundles'
 import type {
   DeliveryChoice,
+  MaterialState,
   PrereviewDetail,
   PrereviewFile,
   PrereviewForm,
@@ -18,7 +19,7 @@ import type { FeatureStore } from '../../stores/RootStore'
 import type { KeyValueStorage } from '../../stores/storage'
 import type { PickedFile, UploadItem } from './upload/types'
 import { DraftRecords, emptyRecord, newClientKey, targetKey, type DraftRecord } from './draftRecord'
-import { deliveryForPatch } from './formRules'
+import { deliveryForPatch, returnedMaterials } from './formRules'
 
 export const PREREVIEW_PAGE_SIZE = 20
 /** Field changes reach the server this long after the last keystroke (the device copy is immediate). */
@@ -303,6 +304,12 @@ export class PrereviewStore implements FeatureStore {
     } catch (error) {
       runInAction(() => this.entries.set(id, { status: 'error', error: userMessage(error) }))
     }
+  }
+
+  /** During 补正, the materials to replace: only those a reviewer returned. Empty otherwise. */
+  correction(id: string): MaterialState[] {
+    const detail = this.details.get(id)
+    return detail?.status === 'returned' ? returnedMaterials(detail) : []
   }
 
   async withdraw(id: string, reason: string): Promise<void> {

@@ -2,7 +2,10 @@ import type { PrereviewTarget } from '../../../types/prereviews'
 
 const ROOT = '/packages/prereview/pages'
 
-/** The pages of this subpackage. */
+/**
+ * The pages of this subpackage (the guide links to `apply` too: a module two
+ * subpackages share is copied into both, not into the main package).
+ */
 export const prereviewPages = {
   list: `${ROOT}/list/index`,
   bundles: `${ROOT}/bundles/index`,
@@ -11,7 +14,4 @@ export const prereviewPages = {
   /** A draft from 我的预审 (the apply page learns its service or bundle from the server). */
   draft: (id: string) => `${ROOT}/apply/index?id=${encodeURIComponent(id)}`,
   detail: (id: string) => `${ROOT}/detail/index?id=${encodeURIComponent(id)}`,
-  /** 预约到厅 in the booking subpackage, for the case a passed part became. */
-  book: (matterId: string, caseId: string) =>
-    `/packages/booking/pages/book/index?matterId=${encodeURIComponent(matterId)}&caseId=${encodeURIComponent(caseId)}`,
 } as const

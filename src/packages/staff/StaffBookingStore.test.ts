@@ -2,7 +2,9 @@ import type { Hall } from '../../../types/catalog'
 import { apiError, testStore } from '../../testing/fakeApi'
 import { fakeStaffAppointmentsApi, HALL, MATTER, slotTemplate, staffAppointment, staffDay } from '../../testing/appointments'
 import { matterSummary, staffProfile } from '../../testing/fixtures'
-import { shanghaiDate, shiftDate, staffBookingOf, validateClosure, type TemplateForm } from './StaffBookingStore'
+import { shanghaiDate, shiftDate } from './dates'
+import { validateClosure, type TemplateForm } from './slotForms'
+import { staffBookingOf } from './StaffBookingStore'
 
 // 2026-11-22 23:30 UTC is already 2026-11-23 in China.
 const NOW = new Date('2026-11-22T23:30:00.000Z')

@@ -17,60 +17,11 @@ import { userMessage } from '../../api/ApiError'
 import { staffAppointmentsApi, type StaffAppointmentsApi } from '../../api/staffAppointments'
 import type { LoadStatus } from '../../stores/loadState'
 import type { RootStore } from '../../stores/RootStore'
+import { shanghaiDate } from './dates'
+import { validateClosure, validateTemplate, type ClosureForm, type FormErrors, type TemplateForm } from './slotForms'
 
 /** An action's result as a screen shows it: done, or the server's sentence. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string }
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
-
-/** Today's date in China (UTC+8, no daylight saving), whatever the device's zone. */
-export function shanghaiDate(now: Date, addDays = 0): string {
-  return new Date(now.getTime() + 8 * 3600_000 + addDays * 86_400_000).toISOString().slice(0, 10)
-}
-
-/** 'YYYY-MM-DD' moved by whole days. */
-export function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
-
-export interface TemplateForm {
-  matterId: string
-  weekdays: number[]
-  startTime: string
-  lengthMinutes: string
-  capacity: string
-}
-
-export interface ClosureForm {
-  from: string
-  to: string
-  reason: string
-}
-
-export type FormErrors<F> = Partial<Record<keyof F, string>>
-
-/** Checks the contract's bounds before any request (types/appointments.ts SlotTemplateCreate). */
-export function validateTemplate(form: TemplateForm): FormErrors<TemplateForm> {
-  const errors: FormErrors<TemplateForm> = {}
-  if (!form.matterId) errors.matterId = '请选择事项'
-  if (form.weekdays.length === 0) errors.weekdays = '请至少选择一天'
-  if (!TIME.test(form.startTime)) errors.startTime = '请选择开始时间'
-  const length = Number(form.lengthMinutes)
-  if (form.lengthMinutes.trim() && !(Number.isInteger(length) && length >= 5 && length <= 240)) errors.lengthMinutes = '时段长度为5–240分钟'
-  const capacity = Number(form.capacity)
-  if (!(Number.isInteger(capacity) && capacity >= 1 && capacity <= 500)) errors.capacity = '每个时段可约人数为1–500'
-  return errors
-}
-
-export function validateClosure(form: ClosureForm, today: string): FormErrors<ClosureForm> {
-  const errors: FormErrors<ClosureForm> = {}
-  if (!DATE.test(form.from) || form.from < today) errors.from = '请选择今天或以后的日期'
-  if (!DATE.test(form.to) || form.to < form.from) errors.to = '结束日期不能早于开始日期'
-  const reason = form.reason.trim()
-  if (reason.length < 2 || reason.length > 100) errors.reason = '请填写闭厅原因（2–100字），将告知受影响的群众'
-  return errors
-}
 
 /**
  * The hall side of appointments: a day per hall and window (booked, checked

@@ -30,7 +30,6 @@ const ServicesPage = observer(function ServicesPage() {
     <PageShell name="services">
       <View className="card" onClick={() => void Taro.navigateTo({ url: prereviewRoutes.bundles })}>
         <Text className="card__title">一件事一次办 ›</Text>
-        <Text className="muted">多个事项，一次申请</Text>
       </View>
       <FilterBar
         filters={catalog.filters}

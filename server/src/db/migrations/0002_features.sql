@@ -196,6 +196,7 @@ CREATE TABLE "appointments" (
 	"hall_id" uuid NOT NULL,
 	"slot_id" uuid NOT NULL,
 	"case_id" uuid,
+	"prereview_id" uuid,
 	"date" text NOT NULL,
 	"starts_at" timestamp with time zone NOT NULL,
 	"ends_at" timestamp with time zone NOT NULL,
@@ -219,6 +220,147 @@ CREATE TABLE "appointments" (
 	CONSTRAINT "appointments_check_in_code_unique" UNIQUE("check_in_code"),
 	CONSTRAINT "appointments_status" CHECK ("appointments"."status" IN ('booked', 'cancelled', 'checkedIn', 'served', 'noShow')),
 	CONSTRAINT "appointments_cancel_kind" CHECK ("appointments"."cancel_kind" IS NULL OR "appointments"."cancel_kind" IN ('citizen', 'rescheduled', 'closure'))
+);
+--> statement-breakpoint
+CREATE TABLE "fee_orders" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"case_id" uuid NOT NULL,
+	"department_id" uuid NOT NULL,
+	"notice_number" text NOT NULL,
+	"client_key" text NOT NULL,
+	"items" jsonb NOT NULL,
+	"amount_fen" integer NOT NULL,
+	"deadline" text NOT NULL,
+	"deadline_at" timestamp with time zone NOT NULL,
+	"status" text DEFAULT 'unpaid' NOT NULL,
+	"pay_method" text,
+	"out_trade_no" text,
+	"transaction_id" text,
+	"paid_at" timestamp with time zone,
+	"cancel_reason" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "fee_orders_notice_number_unique" UNIQUE("notice_number"),
+	CONSTRAINT "fee_orders_client_key_unique" UNIQUE("client_key"),
+	CONSTRAINT "fee_orders_out_trade_no_unique" UNIQUE("out_trade_no"),
+	CONSTRAINT "fee_orders_transaction_id_unique" UNIQUE("transaction_id"),
+	CONSTRAINT "fee_orders_amount" CHECK ("fee_orders"."amount_fen" > 0),
+	CONSTRAINT "fee_orders_status" CHECK ("fee_orders"."status" IN ('unpaid', 'paying', 'paid', 'expired', 'cancelled', 'refunding', 'refunded')),
+	CONSTRAINT "fee_orders_pay_method" CHECK ("fee_orders"."pay_method" IS NULL OR "fee_orders"."pay_method" IN ('jsapi', 'h5', 'native')),
+	CONSTRAINT "fee_orders_paid" CHECK ("fee_orders"."status" NOT IN ('paid', 'refunding', 'refunded') OR ("fee_orders"."out_trade_no" IS NOT NULL AND "fee_orders"."paid_at" IS NOT NULL))
+);
+--> statement-breakpoint
+CREATE TABLE "payment_attempts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"fee_order_id" uuid NOT NULL,
+	"citizen_id" uuid NOT NULL,
+	"method" text NOT NULL,
+	"out_trade_no" text NOT NULL,
+	"amount_fen" integer NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"prepay_id" text,
+	"h5_url" text,
+	"code_url" text,
+	"expires_at" timestamp with time zone NOT NULL,
+	"transaction_id" text,
+	"paid_at" timestamp with time zone,
+	"checked_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "payment_attempts_out_trade_no_unique" UNIQUE("out_trade_no"),
+	CONSTRAINT "payment_attempts_status" CHECK ("payment_attempts"."status" IN ('open', 'paid', 'closed')),
+	CONSTRAINT "payment_attempts_method" CHECK ("payment_attempts"."method" IN ('jsapi', 'h5', 'native')),
+	CONSTRAINT "payment_attempts_amount" CHECK ("payment_attempts"."amount_fen" > 0)
+);
+--> statement-breakpoint
+CREATE TABLE "payment_refunds" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"fee_order_id" uuid NOT NULL,
+	"out_trade_no" text NOT NULL,
+	"out_refund_no" text NOT NULL,
+	"amount_fen" integer NOT NULL,
+	"total_fen" integer NOT NULL,
+	"reason" text NOT NULL,
+	"status" text DEFAULT 'processing' NOT NULL,
+	"refund_id" text,
+	"requested_by" uuid,
+	"submitted_at" timestamp with time zone,
+	"succeeded_at" timestamp with time zone,
+	"checked_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "payment_refunds_out_refund_no_unique" UNIQUE("out_refund_no"),
+	CONSTRAINT "payment_refunds_status" CHECK ("payment_refunds"."status" IN ('processing', 'success', 'closed', 'abnormal')),
+	CONSTRAINT "payment_refunds_amount" CHECK ("payment_refunds"."amount_fen" > 0 AND "payment_refunds"."amount_fen" <= "payment_refunds"."total_fen")
+);
+--> statement-breakpoint
+CREATE TABLE "payment_notifications" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"notification_id" text NOT NULL,
+	"event_type" text NOT NULL,
+	"subject" text NOT NULL,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "payment_notifications_notification_id_unique" UNIQUE("notification_id")
+);
+--> statement-breakpoint
+CREATE TABLE "ratings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"target_kind" text NOT NULL,
+	"case_id" uuid,
+	"appointment_id" uuid,
+	"citizen_id" uuid,
+	"department_id" uuid NOT NULL,
+	"matter_id" uuid NOT NULL,
+	"window_number" text,
+	"dimension" text NOT NULL,
+	"round" integer DEFAULT 1 NOT NULL,
+	"previous_rating_id" uuid,
+	"level" text NOT NULL,
+	"channel" text NOT NULL,
+	"scores" jsonb,
+	"tags" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"text" text DEFAULT '' NOT NULL,
+	"completed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"bad_status" text,
+	"rectify_due_at" timestamp with time zone,
+	"rectify_due_unpublished" boolean DEFAULT false NOT NULL,
+	"verified_at" timestamp with time zone,
+	"verified_by" uuid,
+	"verify_note" text,
+	"rectified_at" timestamp with time zone,
+	"rectified_by" uuid,
+	"rectify_measures" text,
+	"reply_text" text,
+	"rectified_on_time" boolean,
+	"excluded" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "ratings_target" CHECK (("ratings"."target_kind" = 'case' AND "ratings"."case_id" IS NOT NULL) OR ("ratings"."target_kind" = 'visit' AND "ratings"."appointment_id" IS NOT NULL)),
+	CONSTRAINT "ratings_round" CHECK ("ratings"."round" IN (1, 2)),
+	CONSTRAINT "ratings_level" CHECK ("ratings"."level" IN ('verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied', 'veryDissatisfied')),
+	CONSTRAINT "ratings_bad_status" CHECK ("ratings"."bad_status" IS NULL OR "ratings"."bad_status" IN ('pending', 'verified', 'rectified', 'excluded'))
+);
+--> statement-breakpoint
+CREATE TABLE "rating_appeals" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"rating_id" uuid NOT NULL,
+	"staff_id" uuid NOT NULL,
+	"evidence" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"decision_comment" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "rating_appeals_rating_id_unique" UNIQUE("rating_id"),
+	CONSTRAINT "rating_appeals_status" CHECK ("rating_appeals"."status" IN ('pending', 'upheld', 'rejected'))
+);
+--> statement-breakpoint
+CREATE TABLE "rating_events" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"rating_id" uuid NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"event" text NOT NULL,
+	"actor_kind" text NOT NULL,
+	"staff_id" uuid,
+	"note" text DEFAULT '' NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "matters" ADD COLUMN "form_fields" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
@@ -263,6 +405,26 @@ ALTER TABLE "appointments" ADD CONSTRAINT "appointments_department_id_department
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_hall_id_halls_id_fk" FOREIGN KEY ("hall_id") REFERENCES "public"."halls"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_slot_id_appointment_slots_id_fk" FOREIGN KEY ("slot_id") REFERENCES "public"."appointment_slots"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "appointments" ADD CONSTRAINT "appointments_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "appointments" ADD CONSTRAINT "appointments_prereview_id_prereviews_id_fk" FOREIGN KEY ("prereview_id") REFERENCES "public"."prereviews"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fee_orders" ADD CONSTRAINT "fee_orders_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fee_orders" ADD CONSTRAINT "fee_orders_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "fee_orders" ADD CONSTRAINT "fee_orders_created_by_staff_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_attempts" ADD CONSTRAINT "payment_attempts_fee_order_id_fee_orders_id_fk" FOREIGN KEY ("fee_order_id") REFERENCES "public"."fee_orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_attempts" ADD CONSTRAINT "payment_attempts_citizen_id_citizens_id_fk" FOREIGN KEY ("citizen_id") REFERENCES "public"."citizens"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_refunds" ADD CONSTRAINT "payment_refunds_fee_order_id_fee_orders_id_fk" FOREIGN KEY ("fee_order_id") REFERENCES "public"."fee_orders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "payment_refunds" ADD CONSTRAINT "payment_refunds_requested_by_staff_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ratings" ADD CONSTRAINT "ratings_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ratings" ADD CONSTRAINT "ratings_appointment_id_appointments_id_fk" FOREIGN KEY ("appointment_id") REFERENCES "public"."appointments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ratings" ADD CONSTRAINT "ratings_citizen_id_citizens_id_fk" FOREIGN KEY ("citizen_id") REFERENCES "public"."citizens"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ratings" ADD CONSTRAINT "ratings_department_id_departments_id_fk" FOREIGN KEY ("department_id") REFERENCES "public"."departments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ratings" ADD CONSTRAINT "ratings_matter_id_matters_id_fk" FOREIGN KEY ("matter_id") REFERENCES "public"."matters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ratings" ADD CONSTRAINT "ratings_verified_by_staff_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "ratings" ADD CONSTRAINT "ratings_rectified_by_staff_id_fk" FOREIGN KEY ("rectified_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rating_appeals" ADD CONSTRAINT "rating_appeals_rating_id_ratings_id_fk" FOREIGN KEY ("rating_id") REFERENCES "public"."ratings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rating_appeals" ADD CONSTRAINT "rating_appeals_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rating_appeals" ADD CONSTRAINT "rating_appeals_decided_by_staff_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rating_events" ADD CONSTRAINT "rating_events_rating_id_ratings_id_fk" FOREIGN KEY ("rating_id") REFERENCES "public"."ratings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "rating_events" ADD CONSTRAINT "rating_events_staff_id_staff_id_fk" FOREIGN KEY ("staff_id") REFERENCES "public"."staff"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "notification_deliveries_due" ON "notification_deliveries" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "notification_deliveries_created" ON "notification_deliveries" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "bundle_members_matter" ON "bundle_members" USING btree ("matter_id");--> statement-breakpoint
@@ -279,4 +441,18 @@ CREATE INDEX "appointments_citizen" ON "appointments" USING btree ("citizen_id",
 CREATE INDEX "appointments_slot" ON "appointments" USING btree ("slot_id");--> statement-breakpoint
 CREATE INDEX "appointments_hall_day" ON "appointments" USING btree ("hall_id","date","status");--> statement-breakpoint
 CREATE INDEX "appointments_due" ON "appointments" USING btree ("status","starts_at");--> statement-breakpoint
-CREATE INDEX "appointments_no_shows" ON "appointments" USING btree ("citizen_id","date") WHERE "appointments"."status" = 'noShow';
+CREATE INDEX "appointments_no_shows" ON "appointments" USING btree ("citizen_id","date") WHERE "appointments"."status" = 'noShow';--> statement-breakpoint
+CREATE INDEX "fee_orders_case" ON "fee_orders" USING btree ("case_id","created_at");--> statement-breakpoint
+CREATE INDEX "fee_orders_department" ON "fee_orders" USING btree ("department_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "fee_orders_pending" ON "fee_orders" USING btree ("status","deadline_at") WHERE "fee_orders"."status" IN ('unpaid', 'paying');--> statement-breakpoint
+CREATE INDEX "payment_attempts_order" ON "payment_attempts" USING btree ("fee_order_id","status");--> statement-breakpoint
+CREATE INDEX "payment_attempts_citizen" ON "payment_attempts" USING btree ("citizen_id","created_at");--> statement-breakpoint
+CREATE INDEX "payment_attempts_open" ON "payment_attempts" USING btree ("expires_at") WHERE "payment_attempts"."status" = 'open';--> statement-breakpoint
+CREATE INDEX "payment_refunds_order" ON "payment_refunds" USING btree ("fee_order_id");--> statement-breakpoint
+CREATE INDEX "payment_refunds_pending" ON "payment_refunds" USING btree ("created_at") WHERE "payment_refunds"."status" = 'processing';--> statement-breakpoint
+CREATE UNIQUE INDEX "ratings_case_round" ON "ratings" USING btree ("case_id","round") WHERE "ratings"."target_kind" = 'case';--> statement-breakpoint
+CREATE UNIQUE INDEX "ratings_visit_round" ON "ratings" USING btree ("appointment_id","round") WHERE "ratings"."target_kind" = 'visit';--> statement-breakpoint
+CREATE INDEX "ratings_citizen" ON "ratings" USING btree ("citizen_id","created_at");--> statement-breakpoint
+CREATE INDEX "ratings_department" ON "ratings" USING btree ("department_id","created_at");--> statement-breakpoint
+CREATE INDEX "ratings_bad_queue" ON "ratings" USING btree ("department_id","bad_status","rectify_due_at") WHERE "ratings"."bad_status" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "rating_events_rating" ON "rating_events" USING btree ("rating_id","at");

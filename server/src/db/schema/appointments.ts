@@ -8,6 +8,7 @@ import { createdAt, id, updatedAt } from './columns'
 import { departments } from './departments'
 import { halls } from './halls'
 import { matters } from './matters'
+import { prereviews } from './prereviews'
 
 /**
  * A booking (预约). Hall, department, date and times are copied from the slot
@@ -28,6 +29,7 @@ export const appointments = pgTable(
     hallId: uuid('hall_id').notNull().references(() => halls.id),
     slotId: uuid('slot_id').notNull().references(() => appointmentSlots.id),
     caseId: uuid('case_id').references(() => cases.id, { onDelete: 'set null' }),
+    prereviewId: uuid('prereview_id').references(() => prereviews.id, { onDelete: 'set null' }),
     date: text('date').notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),

@@ -26,6 +26,8 @@ import {
   departments,
   halls,
   matters,
+  prereviewParts,
+  prereviews,
   type AppointmentSlotRow,
   type CitizenRow,
 } from '../../db/schema'
@@ -54,6 +56,8 @@ const CHECK_IN_CODE_INDEX = 'appointments_check_in_code_unique'
 
 /** Thrown inside the booking transaction when the conditional UPDATE took nothing. */
 class SlotFull extends Error {}
+/** …because the slot was closed meanwhile (a closure or a stopped template won the race). */
+class SlotClosed extends Error {}
 
 interface MatterInfo {
   id: string
@@ -217,6 +221,22 @@ export class AppointmentService {
     if (c.matterId !== matterId) throw badRequest('所选时段的事项与该办件不一致，请重新选择', 'caseId')
   }
 
+  /** A pre-review the booking is for: the citizen's own, passed (容缺 included) for this matter. */
+  private async checkPrereview(citizen: CitizenRow, prereviewId: string | undefined, matterId: string): Promise<void> {
+    if (!prereviewId) return
+    const [p] = await this.db
+      .select({ citizenId: prereviews.citizenId, matterId: prereviews.matterId, status: prereviews.status })
+      .from(prereviews)
+      .where(eq(prereviews.id, prereviewId))
+    if (!p || p.citizenId !== citizen.id) throw badRequest('未找到该预审，请从“我的预审”重新进入预约', 'prereviewId')
+    const parts = await this.db
+      .select({ status: prereviewParts.status })
+      .from(prereviewParts)
+      .where(and(eq(prereviewParts.prereviewId, prereviewId), eq(prereviewParts.matterId, matterId)))
+    const passed = parts.some((x) => x.status === 'passed' || x.status === 'tolerated') || (p.matterId === matterId && p.status === 'passed')
+    if (!passed) throw badRequest('该预审尚未通过或不含所选事项，请在预审通过后再预约', 'prereviewId')
+  }
+
   /** The full-slot answer, naming the next day with room when there is one. */
   private async fullMessage(matterId: string, now: Date): Promise<string> {
     const window = await this.window(now)
@@ -236,14 +256,16 @@ export class AppointmentService {
     return next ? `该时段已约满，请选择其他时段（最近可约：${dateLabel(next.date)}）` : `该时段已约满，未来${window.dates.length}个工作日也已约满，请明天再来看看`
   }
 
-  /** Takes one place of the slot or throws SlotFull; the caller's transaction undoes it on any later failure. */
+  /** Takes one place of the slot or throws SlotFull / SlotClosed; the caller's transaction undoes it on any later failure. */
   private async take(tx: Tx, slotId: string): Promise<void> {
     const [taken] = await tx
       .update(appointmentSlots)
       .set({ booked: sql`${appointmentSlots.booked} + 1` })
       .where(and(eq(appointmentSlots.id, slotId), lt(appointmentSlots.booked, appointmentSlots.capacity), eq(appointmentSlots.open, true)))
       .returning({ id: appointmentSlots.id })
-    if (!taken) throw new SlotFull()
+    if (taken) return
+    const [slot] = await tx.select({ open: appointmentSlots.open }).from(appointmentSlots).where(eq(appointmentSlots.id, slotId))
+    throw slot?.open === false ? new SlotClosed() : new SlotFull()
   }
 
   private async release(tx: DbOrTx, slotId: string): Promise<void> {
@@ -253,7 +275,13 @@ export class AppointmentService {
       .where(eq(appointmentSlots.id, slotId))
   }
 
-  private async insertBooking(tx: Tx, citizen: CitizenRow, slot: SlotInfo, caseId: string | null, now: Date): Promise<string> {
+  private async insertBooking(
+    tx: Tx,
+    citizen: CitizenRow,
+    slot: SlotInfo,
+    from: { caseId: string | null; prereviewId: string | null },
+    now: Date,
+  ): Promise<string> {
     const [row] = await tx
       .insert(appointments)
       .values({
@@ -262,7 +290,8 @@ export class AppointmentService {
         departmentId: slot.departmentId,
         hallId: slot.hallId,
         slotId: slot.id,
-        caseId,
+        caseId: from.caseId,
+        prereviewId: from.prereviewId,
         date: slot.date,
         startsAt: slot.startsAt,
         endsAt: slot.endsAt,
@@ -293,10 +322,13 @@ export class AppointmentService {
         return await run()
       } catch (error) {
         if (error instanceof SlotFull) throw conflict(await this.fullMessage(matterId, now), 'slotId')
+        if (error instanceof SlotClosed) throw conflict('该时段刚刚停止预约（大厅闭厅或时段调整），请选择其他时段', 'slotId')
         const pg = pgError(error)
         if (pg?.code === '23505' && pg.constraint === ONE_PER_DAY_INDEX) throw conflict(onePerDayMessage(date))
         // A check-in code collision (about 1 in 10^12 per pair): draw again.
         if (pg?.code === '23505' && pg.constraint === CHECK_IN_CODE_INDEX && attempt < 3) continue
+        // A deadlock with an admin's closure or template change (PostgreSQL picked us): the transaction is undone; run it again.
+        if (pg?.code === '40P01' && attempt < 3) continue
         throw error
       }
     }
@@ -305,15 +337,20 @@ export class AppointmentService {
   async book(citizen: CitizenRow, body: BookAppointmentRequest, now = new Date()): Promise<Appointment> {
     const slot = await this.slot(body.slotId)
     await this.checkBookable(citizen, slot, now)
+    // A fast answer when it was already full when read; the conditional UPDATE below is the guarantee.
+    if (slot.booked >= slot.capacity) throw conflict(await this.fullMessage(slot.matterId, now), 'slotId')
     await this.checkCase(citizen, body.caseId, slot.matterId)
+    await this.checkPrereview(citizen, body.prereviewId, slot.matterId)
     const caseId = body.caseId ?? null
+    const prereviewId = body.prereviewId ?? null
     const messages: Messages = []
     const id = await this.booking(slot.matterId, slot.date, now, () =>
       this.db.transaction(async (tx) => {
         messages.length = 0
-        await this.take(tx, slot.id)
-        const id = await this.insertBooking(tx, citizen, slot, caseId, now)
+        const id = await this.insertBooking(tx, citizen, slot, { caseId, prereviewId }, now)
         messages.push(await notify(tx, this.bookedMessage(citizen.id, slot, id, '成功')))
+        // Last, so the slot's row lock is held only until the commit: bookings of one slot queue on it.
+        await this.take(tx, slot.id)
         return id
       }),
     )
@@ -414,7 +451,10 @@ export class AppointmentService {
           .update(appointments)
           .set({ status: 'cancelled', cancelledAt: now, cancelKind: 'rescheduled', cancelReason: '改约', updatedAt: now })
           .where(eq(appointments.id, id))
-        // Slot rows are locked in id order, so two opposite reschedules cannot deadlock.
+        const newId = await this.insertBooking(tx, citizen, slot, { caseId: row.caseId, prereviewId: row.prereviewId }, now)
+        await tx.update(appointments).set({ rescheduledTo: newId }).where(eq(appointments.id, id))
+        messages.push(await notify(tx, this.bookedMessage(citizen.id, slot, newId, '改约成功')))
+        // Slot rows last (as in book) and in id order, so opposite reschedules cannot deadlock.
         if (row.slotId < slot.id) {
           await this.release(tx, row.slotId)
           await this.take(tx, slot.id)
@@ -422,9 +462,6 @@ export class AppointmentService {
           await this.take(tx, slot.id)
           await this.release(tx, row.slotId)
         }
-        const newId = await this.insertBooking(tx, citizen, slot, row.caseId, now)
-        await tx.update(appointments).set({ rescheduledTo: newId }).where(eq(appointments.id, id))
-        messages.push(await notify(tx, this.bookedMessage(citizen.id, slot, newId, '改约成功')))
         return newId
       }),
     )

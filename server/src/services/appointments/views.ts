@@ -101,6 +101,7 @@ function commonFields(r: AppointmentRecord) {
     cancelKind: r.cancelKind,
     cancelReason: r.cancelReason,
     caseId: r.caseId,
+    prereviewId: r.prereviewId,
     createdAt: r.createdAt.toISOString(),
   }
 }

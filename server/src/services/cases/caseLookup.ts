@@ -65,6 +65,21 @@ export class CaseLookup {
   ) {}
 
   async lookup(rawNumber: string, password: string, clientKey: string): Promise<CaseProgress> {
+    const row = await this.guarded(rawNumber, password, clientKey)
+    return this.progressOf(row)
+  }
+
+  /**
+   * The case id behind a receipt, through the same guards and the same 404 as
+   * the lookup (anonymous rating by number + query password uses it).
+   */
+  async caseIdFor(rawNumber: string, password: string, clientKey: string): Promise<string> {
+    const row = await this.guarded(rawNumber, password, clientKey)
+    return row.id!
+  }
+
+  /** Limits, then the password: throws 429 / 404 (counting the failure), else the row. */
+  private async guarded(rawNumber: string, password: string, clientKey: string): Promise<LookupRow> {
     const s = this.settings
     const number = rawNumber.trim().toUpperCase()
     const numberKey = numberKeyOf(number)
@@ -100,7 +115,10 @@ export class CaseLookup {
       await this.fail(numberKey, clientKey)
       throw notFound(LOOKUP_FAILED)
     }
+    return row
+  }
 
+  private async progressOf(row: LookupRow): Promise<CaseProgress> {
     const date = (v: string | Date | null) => (v === null ? null : new Date(v))
     const clock = { calendar: await this.calendar.get(), hours: this.calendar.hours, now: new Date() }
     const deadline = deadlineOf(

@@ -23,11 +23,11 @@ export const LookupForm = observer(function LookupForm() {
   const [values, setValues] = useState({ number: '', password: '' })
   const [errors, setErrors] = useState<Partial<Record<Field | 'scan', string>>>({})
 
-  const lookup = (number: string, password: string) => {
+  const lookup = (number: string, password: string, scanned?: boolean) => {
     const next = { number: number.trim() ? undefined : '请输入办件编号', password: password.trim() ? undefined : '请输入查询密码' }
     setErrors(next)
     if (next.number || next.password) return
-    void cases.lookup(number, password).then((found) => {
+    void cases.lookup(number, password, scanned).then((found) => {
       if (found) void Taro.navigateTo({ url: caseRoutes.lookupResult })
     })
   }
@@ -38,7 +38,7 @@ export const LookupForm = observer(function LookupForm() {
       const code = parseReceiptCode(text)
       if (!code) return setErrors({ scan: '不是办件回执二维码' })
       setValues(code)
-      lookup(code.number, code.password)
+      lookup(code.number, code.password, true)
     })
 
   const field = (name: Field, label: string) => (

@@ -14,8 +14,13 @@ import { CancelForm } from './CancelForm'
 import { CheckInCard } from './CheckInCard'
 import { QueueTicket } from './QueueTicket'
 
-/** While the citizen waits at the hall the page reads the booking again, to show the queue number and the call. */
-const REFRESH_MS = 5_000
+/** On the day of the visit the page reads the booking again this often, to show the queue number and the call as they happen. */
+const REFRESH_ON_THE_DAY_MS = 5_000
+/** Before that, rarely: the booking may still be moved, cancelled by a closure or checked in. */
+const REFRESH_MS = 30_000
+
+/** Today's date in China, as the server's dates are. */
+const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 
 /** One booking: when and where, the check-in QR code, the queue number once checked in, 改约 and 取消. */
 const BookingDetailPage = observer(function BookingDetailPage() {
@@ -26,6 +31,7 @@ const BookingDetailPage = observer(function BookingDetailPage() {
   const signedIn = session.isCitizen
   const appointment = booking.appointment(id)
   const live = appointment?.status === 'booked' || appointment?.status === 'checkedIn'
+  const onTheDay = appointment?.date === shanghaiToday()
 
   useEffect(() => {
     if (signedIn && id) void booking.loadAppointment(id)
@@ -37,9 +43,9 @@ const BookingDetailPage = observer(function BookingDetailPage() {
   })
   useEffect(() => {
     if (!signedIn || !live || !visible) return undefined
-    const timer = setInterval(() => void booking.loadAppointment(id), REFRESH_MS)
+    const timer = setInterval(() => void booking.loadAppointment(id), onTheDay ? REFRESH_ON_THE_DAY_MS : REFRESH_MS)
     return () => clearInterval(timer)
-  }, [signedIn, live, visible, id, booking])
+  }, [signedIn, live, onTheDay, visible, id, booking])
 
   if (session.restored && !signedIn) {
     return (

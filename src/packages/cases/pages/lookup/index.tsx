@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
@@ -9,11 +10,15 @@ import { PageShell } from '../../../../components/PageShell'
 import { goBackOr } from '../../../../navigation'
 import { TAB_PAGES } from '../../../../routes'
 import { useStores } from '../../../../stores/context'
+import { ratingPages } from '../../../rating/routes'
 import './index.scss'
+
+/** Finished (办结) statuses: a receipt holder may rate these (the server decides; its check says why not). */
+const FINISHED = ['approved', 'approvedWithTolerance', 'disapproved']
 
 /**
  * The answer to an anonymous lookup (made on the 进度 tab): progress only —
- * status, light and timeline, and the applicant's masked name.
+ * status, light and timeline, and the applicant's masked name; 评价此件 once finished.
  */
 const LookupResultPage = observer(function LookupResultPage() {
   const { cases } = useStores()
@@ -52,6 +57,13 @@ const LookupResultPage = observer(function LookupResultPage() {
         <Text className="card__title">办理进度</Text>
         <CaseTimeline steps={progress.steps} />
       </View>
+      {FINISHED.includes(progress.status) ? (
+        <View className="lookup-result__again">
+          <Button block type="primary" onClick={() => void Taro.navigateTo({ url: ratingPages.anonymous(true) })}>
+            评价此件
+          </Button>
+        </View>
+      ) : null}
       <View className="lookup-result__again">
         <Button block fill="outline" type="primary" onClick={back}>
           查询其他办件

@@ -10,6 +10,7 @@ import { useStores } from '../../../../stores/context'
 import { toast } from '../../../../navigation'
 import { caseRoutes } from '../../../../routes'
 import { userMessage } from '../../../../api/ApiError'
+import { ratingPages } from '../../../rating/routes'
 import './index.scss'
 
 /** 消息中心: every notice about the citizen's cases, newest first; opening one marks it read. */
@@ -27,7 +28,9 @@ const MessagesPage = observer(function MessagesPage() {
 
   const open = (item: Notification) => {
     notifications.markRead(item.id).catch((e: unknown) => toast(userMessage(e)))
-    if (item.caseId) void Taro.navigateTo({ url: caseRoutes.detail(item.caseId) })
+    // A rating reply opens the rating (reply and 再次评价); other notices their case.
+    if (item.subject?.kind === 'rating') void Taro.navigateTo({ url: ratingPages.detail(item.subject.id) })
+    else if (item.caseId) void Taro.navigateTo({ url: caseRoutes.detail(item.caseId) })
   }
 
   let body

@@ -7,7 +7,7 @@ import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { useStores } from '../../../../stores/context'
 import { toast } from '../../../../navigation'
-import { prereviewRoutes } from '../../../../routes'
+import { prereviewPages } from '../../../prereview/routes'
 import { bookingPages } from '../../../booking/routes'
 import { previewDocument } from '../../../../platform/document'
 import { openMap } from '../../../../platform/map'
@@ -75,7 +75,7 @@ const GuideDetailPage = observer(function GuideDetailPage() {
         onCall={(phone) => void callPhone(phone)}
         onShowMap={showMap}
         onBook={matter.flags.appointment ? () => void Taro.navigateTo({ url: bookingPages.book(matter.id) }) : undefined}
-        onApply={matter.flags.onlineApplication ? () => void Taro.navigateTo({ url: prereviewRoutes.apply(matter.id) }) : undefined}
+        onApply={matter.flags.onlineApplication ? () => void Taro.navigateTo({ url: prereviewPages.apply({ kind: 'matter', matterId: matter.id }) }) : undefined}
       />
     </PageShell>
   )

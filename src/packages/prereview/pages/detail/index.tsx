@@ -8,8 +8,9 @@ import { userMessage } from '../../../../api/ApiError'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { toast } from '../../../../navigation'
+import { bookingPages } from '../../../booking/routes'
 import { GatePrompt } from '../../components/GatePrompt'
-import { returnedMaterials, stillReturned } from '../../formRules'
+import { stillReturned } from '../../formRules'
 import { subscribeMessages } from '../../platform/subscribe'
 import { prereviewPages } from '../../routes'
 import { useCitizenGuard } from '../../useCitizenGuard'
@@ -63,7 +64,7 @@ const PrereviewDetailPage = observer(function PrereviewDetailPage() {
     )
   }
 
-  const returned = detail.status === 'returned' ? returnedMaterials(detail) : []
+  const returned = prereviews.correction(detail.id)
   const submitting = tapped || prereviews.isSubmitting(detail.id)
   const resubmit = () => {
     if (submitting || inTap.current) return
@@ -85,7 +86,7 @@ const PrereviewDetailPage = observer(function PrereviewDetailPage() {
       })
   }
   const book = (part: PartView) => {
-    if (part.receipt) void Taro.navigateTo({ url: prereviewPages.book(part.matterId, part.receipt.caseId) })
+    if (part.receipt) void Taro.navigateTo({ url: bookingPages.book(part.matterId, { caseId: part.receipt.caseId }) })
   }
 
   return (

@@ -13,6 +13,7 @@ import { routes, TAB_PAGES } from '../../../../routes'
 import { useStaffWorkbench } from '../../useStaffCases'
 import { useStaffGuard } from '../../useStaffGuard'
 import { BookingLinks } from './BookingLinks'
+import { RatingLinks } from './RatingLinks'
 import { StaffMatterList } from './StaffMatterList'
 import './index.scss'
 
@@ -51,6 +52,7 @@ const StaffHomePage = observer(function StaffHomePage() {
         <Text className="muted">{me.department ? me.department.name : '全部部门'}</Text>
         <StaffWorkLinks staff={me} />
         <BookingLinks staff={me} />
+        <RatingLinks staff={me} />
         <Button size="small" fill="outline" type="default" onClick={signOut}>
           退出登录
         </Button>

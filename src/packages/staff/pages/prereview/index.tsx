@@ -87,7 +87,6 @@ const StaffPrereviewPage = observer(function StaffPrereviewPage() {
       ))}
       {canReview ? (
         <DecisionPanel
-          key={detail.allowedDecisions.join()}
           decisions={prereviews.decisionsFor(id)}
           toleranceCandidates={prereviews.toleranceCandidates(id)}
           onDecide={async (decision, input) => {

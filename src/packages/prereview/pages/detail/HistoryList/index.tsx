@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { HistoryEntry } from '../../../../../../types/prereviews'
-import { PREREVIEW_EVENTS } from '../../../../../../types/enums'
+import { PREREVIEW_EVENT_LABELS } from '../../../labels'
 import { formatDateTime } from '../../../../../components/format'
 import './index.scss'
 
@@ -15,7 +15,7 @@ export function HistoryList({ history }: { history: HistoryEntry[] }) {
         {newestFirst.map((entry, index) => (
           <View key={`${entry.at}-${index}`} className={`history-list__step${index === 0 ? ' history-list__step--current' : ''}`}>
             <View className="history-list__head">
-              <Text className="history-list__status">{PREREVIEW_EVENTS[entry.kind]}</Text>
+              <Text className="history-list__status">{PREREVIEW_EVENT_LABELS[entry.kind]}</Text>
               <Text className="history-list__outcome">第{entry.round}轮</Text>
             </View>
             <Text className="history-list__meta">

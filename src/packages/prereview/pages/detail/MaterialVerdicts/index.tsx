@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { MaterialState } from '../../../../../../types/prereviews'
-import { MATERIAL_VERDICTS } from '../../../../../../types/enums'
+import { MATERIAL_VERDICT_LABELS } from '../../../labels'
 import './index.scss'
 
 /** Each material with the reviewers' latest verdicts (and the reason of a return). */
@@ -17,7 +17,7 @@ export function MaterialVerdicts({ materials }: { materials: MaterialState[] }) 
           {material.reviews.length === 0 ? <Text className="muted">待审核</Text> : null}
           {material.reviews.map((review) => (
             <Text key={review.partId} className={`material-verdicts__verdict material-verdicts__verdict--${review.verdict}`}>
-              {review.departmentName}：{MATERIAL_VERDICTS[review.verdict]}
+              {review.departmentName}：{MATERIAL_VERDICT_LABELS[review.verdict]}
               {review.reason ? `，${review.reason}` : ''}
             </Text>
           ))}

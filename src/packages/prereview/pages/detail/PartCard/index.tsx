@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { PartView } from '../../../../../../types/prereviews'
-import { PART_STATUSES } from '../../../../../../types/enums'
+import { PART_STATUS_LABELS } from '../../../labels'
 import { formatDateTime } from '../../../../../components/format'
 import { LightBadge } from '../../../../../components/LightBadge'
 import { ReceiptCard } from '../ReceiptCard'
@@ -12,7 +12,7 @@ export function PartCard({ part, onBook }: { part: PartView; onBook: (part: Part
     <View className="card part-card">
       <View className="part-card__head">
         <Text className="part-card__matter">{part.matterName}</Text>
-        <Text className={`part-card__status part-card__status--${part.status}`}>{PART_STATUSES[part.status]}</Text>
+        <Text className={`part-card__status part-card__status--${part.status}`}>{PART_STATUS_LABELS[part.status]}</Text>
       </View>
       <Text className="muted">{part.departmentName}</Text>
       {part.status === 'pending' ? <LightBadge deadline={part.deadline} /> : null}

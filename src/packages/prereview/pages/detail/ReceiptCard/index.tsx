@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import type { CaseReceipt } from '../../../../../../types/prereviews'
-import { ReceiptQr } from '../../../../staff/pages/receipt/ReceiptQr'
+import { QrCode } from '../../../../../components/QrCode'
 import './index.scss'
 
 /** The case a passed part became: number, query password, the lookup QR code, the hall, and 预约到厅 when a visit is needed. */
@@ -16,7 +16,7 @@ export function ReceiptCard({ receipt, onBook }: { receipt: CaseReceipt; onBook:
         <Text className="receipt-card__label">查询密码</Text>
         <Text className="receipt-card__value">{receipt.queryPassword}</Text>
       </View>
-      <ReceiptQr text={receipt.receiptCode} />
+      <QrCode text={receipt.receiptCode} />
       <Text className="muted receipt-card__hint">凭办件编号和查询密码，或扫描二维码，可在“进度”中查询办理进度。</Text>
       <View className="receipt-card__hall">
         <Text className="receipt-card__hall-name">{receipt.hall.name}</Text>

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { PrereviewDetail } from '../../../../../../types/prereviews'
-import { PREREVIEW_STATUSES } from '../../../../../../types/enums'
+import { PREREVIEW_STATUS_LABELS } from '../../../labels'
 import { formatDateTime } from '../../../../../components/format'
 import './index.scss'
 
@@ -9,7 +9,7 @@ export function StatusHeader({ detail }: { detail: PrereviewDetail }) {
   return (
     <View className={`card status-header status-header--${detail.status}`}>
       <Text className="status-header__title">{detail.title}</Text>
-      <Text className="status-header__status">{PREREVIEW_STATUSES[detail.status]}</Text>
+      <Text className="status-header__status">{PREREVIEW_STATUS_LABELS[detail.status]}</Text>
       {detail.number ? <Text className="muted">预审编号 {detail.number}</Text> : null}
       {detail.submittedAt ? (
         <Text className="muted">

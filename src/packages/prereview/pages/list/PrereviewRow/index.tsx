@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import type { PrereviewSummary } from '../../../../../../types/prereviews'
-import { PREREVIEW_STATUSES } from '../../../../../../types/enums'
+import { PREREVIEW_STATUS_LABELS } from '../../../labels'
 import { formatDateTime } from '../../../../../components/format'
 import './index.scss'
 
@@ -10,7 +10,7 @@ export function PrereviewRow({ item, onOpen }: { item: PrereviewSummary; onOpen:
     <View className="prereview-row" onClick={() => onOpen(item)} hoverClass="prereview-row--pressed">
       <View className="prereview-row__head">
         <Text className="prereview-row__title">{item.title}</Text>
-        <Text className={`prereview-row__status prereview-row__status--${item.status}`}>{PREREVIEW_STATUSES[item.status]}</Text>
+        <Text className={`prereview-row__status prereview-row__status--${item.status}`}>{PREREVIEW_STATUS_LABELS[item.status]}</Text>
       </View>
       <Text className="prereview-row__meta">
         {item.number ?? '未提交'} · {formatDateTime(item.updatedAt)}

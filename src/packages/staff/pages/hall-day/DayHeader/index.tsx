@@ -1,7 +1,7 @@
 import { View, Text, Picker } from '@tarojs/components'
 import type { StaffDayView } from '../../../../../../types/appointments'
 import type { Hall } from '../../../../../../types/catalog'
-import { shiftDate } from '../../../StaffBookingStore'
+import { shiftDate } from '../../../dates'
 import './index.scss'
 
 interface DayHeaderProps {

@@ -19,7 +19,7 @@ const COMMENT_LABELS: Record<PrereviewDecision, { label: string; placeholder: st
 interface DecisionPanelProps {
   /** Exactly the server's `allowedDecisions`, in display order. */
   decisions: PrereviewDecision[]
-  /** Non-essential materials that are returned or missing: 容缺 may leave them out (all ticked at first). */
+  /** Non-essential materials that are returned or missing: 容缺 may leave them out (ticked unless unticked). */
   toleranceCandidates: StaffPartMaterial[]
   onDecide: (decision: PrereviewDecision, input: DecisionInput) => Promise<unknown>
 }
@@ -28,7 +28,8 @@ interface DecisionPanelProps {
 export function DecisionPanel({ decisions, toleranceCandidates, onDecide }: DecisionPanelProps) {
   const [chosen, setChosen] = useState<PrereviewDecision | null>(null)
   const [comment, setComment] = useState('')
-  const [tolerated, setTolerated] = useState<string[]>(() => toleranceCandidates.map((material) => material.slot.key))
+  // Every candidate is ticked unless the reviewer unticked it (candidates change as materials are marked).
+  const [unticked, setUnticked] = useState<string[]>([])
   const [promisedOn, setPromisedOn] = useState(() => chinaDatePlus(DEFAULT_PROMISE_DAYS))
   const [fieldError, setFieldError] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
@@ -48,8 +49,9 @@ export function DecisionPanel({ decisions, toleranceCandidates, onDecide }: Deci
     setFieldError(null)
     setFormError(null)
   }
+  const tolerated = toleranceCandidates.map((material) => material.slot.key).filter((key) => !unticked.includes(key))
   const toggle = (key: string) =>
-    setTolerated((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]))
+    setUnticked((keys) => (keys.includes(key) ? keys.filter((k) => k !== key) : [...keys, key]))
 
   const submit = async (decision: PrereviewDecision) => {
     setFieldError(null)

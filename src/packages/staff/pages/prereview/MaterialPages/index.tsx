@@ -29,7 +29,9 @@ export function MaterialPages({ materialName, files }: MaterialPagesProps) {
       return
     }
     const extension = file.mimeType === 'application/pdf' ? 'pdf' : 'heic'
-    previewDocument(url, `${materialName}.${extension}`).catch(() => toast('文件打开失败，请稍后重试'))
+    previewDocument(url, `${materialName}.${extension}`).catch((e: unknown) =>
+      toast(e instanceof Error && e.message ? e.message : '文件打开失败，请稍后重试'),
+    )
   }
   return (
     <View className="material-pages">

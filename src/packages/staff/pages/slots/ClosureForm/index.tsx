@@ -3,7 +3,8 @@ import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { HallClosure, HallClosureResult } from '../../../../../../types/appointments'
 import { FormField } from '../../../../../components/FormField'
-import type { ClosureForm as Form, FormErrors, Outcome } from '../../../StaffBookingStore'
+import type { ClosureForm as Form, FormErrors } from '../../../slotForms'
+import type { Outcome } from '../../../StaffBookingStore'
 import './index.scss'
 
 interface ClosureFormProps {

@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components'
+import { View, Text, Picker } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { SlotTemplate, SlotTemplateChange } from '../../../../../../types/appointments'
@@ -12,25 +12,43 @@ interface TemplateListProps {
   onUpdate: (id: string, patch: { capacity?: number; active?: boolean }) => Promise<Outcome<SlotTemplateChange>>
 }
 
-/** The hall's weekly slots by service; capacity changes and 停用 answer with what they touched. */
+/** The hall's weekly slots, one service and weekday at a time; capacity changes and 停用 answer with what they touched. */
 export function TemplateList({ templates, lastChange, onUpdate }: TemplateListProps) {
   const [drafts, setDrafts] = useState<Record<string, string>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const [matterId, setMatterId] = useState<string | null>(null)
+  const [weekday, setWeekday] = useState<number | null>(null)
   if (templates.length === 0) return <Text className="template-list__empty muted">本大厅还没有预约时段</Text>
+
+  // One service and one weekday at a time: a busy hall has hundreds of weekly slots.
+  const matters = [...new Map(templates.map((t) => [t.matter.id, t.matter])).values()].sort((a, b) => a.name.localeCompare(b.name))
+  const matter = matters.find((m) => m.id === matterId) ?? matters[0]
+  const ofMatter = templates.filter((t) => t.matter.id === matter.id)
+  const weekdays = [...new Set(ofMatter.map((t) => t.weekday))].sort()
+  const day = weekday !== null && weekdays.includes(weekday) ? weekday : weekdays[0]
 
   const update = async (t: SlotTemplate, patch: { capacity?: number; active?: boolean }) => {
     const outcome = await onUpdate(t.id, patch)
     setErrors((current) => ({ ...current, [t.id]: outcome.ok ? '' : outcome.message }))
     if (outcome.ok) setDrafts((current) => ({ ...current, [t.id]: '' }))
   }
-  const sorted = [...templates].sort((a, b) => a.matter.name.localeCompare(b.matter.name) || a.weekday - b.weekday || a.startTime.localeCompare(b.startTime))
+  const shown = ofMatter.filter((t) => t.weekday === day).sort((a, b) => a.startTime.localeCompare(b.startTime))
 
   return (
     <View className="template-list">
-      {sorted.map((t) => (
+      <Picker mode="selector" range={matters.map((m) => m.name)} value={matters.indexOf(matter)} onChange={(e) => setMatterId(matters[Number(e.detail.value)]?.id ?? null)}>
+        <Text className="template-list__matter-picker">{matter.name} ▾</Text>
+      </Picker>
+      <View className="template-list__days">
+        {weekdays.map((d) => (
+          <Text key={d} className={`template-list__day${d === day ? ' template-list__day--on' : ''}`} onClick={() => setWeekday(d)}>
+            {WEEKDAY_NAMES[d]}
+          </Text>
+        ))}
+      </View>
+      {shown.map((t) => (
         <View key={t.id} className={`template-list__row${t.active ? '' : ' template-list__row--inactive'}`}>
-          <Text className="template-list__matter">{t.matter.name}</Text>
-          <Text>
+          <Text className="template-list__time">
             {WEEKDAY_NAMES[t.weekday]} {t.startTime}–{t.endTime} · 每时段 {t.capacity} 人{t.active ? '' : ' · 已停用'}
           </Text>
           <View className="template-list__edit">

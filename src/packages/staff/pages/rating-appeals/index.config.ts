@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '申诉裁定', enablePullDownRefresh: true })
