@@ -104,7 +104,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Merged into Taro's per-platform terser defaults (production builds only).
     terser: { enable: true, config: platform === 'h5' ? H5_TERSER : MINI_TERSER },
     cache: {
-      enable: true,
+      // A warm persistent cache makes Taro's mini-program production build emit pages
+      // that require modules it never wrote (seen here; Taro issues #15001, #12553):
+      // mini-program release builds always start cold. H5 and watch builds keep it.
+      enable: platform === 'h5' || process.env.NODE_ENV === 'development',
       // Taro invalidates the cache on config/ changes only; Babel's config and the
       // browser targets change every module's output too.
       buildDependencies: { config: [path.resolve(__dirname, '..', 'babel.config.js'), path.resolve(__dirname, '..', '.browserslistrc')] },
