@@ -4,9 +4,10 @@
  * signed in by SMS, opens it from 我的办件 and gives a 差评 — first without a
  * reason (refused beside the reasons, nothing sent), then with one; the
  * department's window clerk verifies it, rectifies and replies from 差评处理;
- * the citizen opens the reply from the message centre and rates again; the
- * department lead opens 评价统计 and sees the charts, with the numbers the
- * API reports.
+ * the citizen opens the reply from the message centre and rates again. A
+ * receipt holder rates another case anonymously from the lookup answer; the
+ * clerk appeals that 差评 and the admin upholds it. The department lead opens
+ * 评价统计 and sees the charts, with the numbers the API reports.
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
@@ -46,11 +47,20 @@ async function staffSignIn(browser: PhoneBrowser, username: string) {
   return (await storedSession(page)).token
 }
 
+async function staffSignOut(browser: PhoneBrowser) {
+  const { page } = browser
+  await page.goto(`${stack.h5Url}/packages/staff/pages/home/index`)
+  await waitForRoute(page, '/packages/staff/pages/home/index')
+  await nutButton(currentPage(page), '退出登录').click()
+  await waitForRoute(page, '/pages/me/index')
+}
+
 test('a 差评 goes round the loop: rated, verified, rectified with a reply, rated again, counted in the lead’s charts', { timeout: 300_000 }, async () => {
   const window = await staffToken(stack, 'scjg.window')
   const done = await completedCase(stack, window, APPLICANT)
   let citizenToken = ''
   let ratingId = ''
+  let anonymousNumber = ''
 
   await step(citizen, 'the applicant signs in by SMS and finds the finished case in 我的办件', async () => {
     const { page } = citizen
@@ -155,7 +165,10 @@ test('a 差评 goes round the loop: rated, verified, rectified with a reply, rat
     await view.locator('.rating-actions__text--measures textarea').fill('增开一个窗口，调整叫号规则')
     await view.locator('.rating-actions__text--reply textarea').fill('好的')
     await nutButton(view.locator('.rating-actions'), '提交整改并回复').click()
-    await view.locator('.rating-actions__text--reply').locator('xpath=ancestor::*[contains(@class,"form-field")][1]').locator('.form-field__error').waitFor()
+    // Too short a reply is refused beside it before sending.
+    const replyError = view.locator('.form-field').filter({ has: staff.page.locator('.rating-actions__text--reply') }).locator('.form-field__error')
+    await replyError.waitFor()
+    assert.match(await textOf(replyError), /至少5个字/)
     await view.locator('.rating-actions__text--reply textarea').fill(REPLY)
     await staff.screenshot('rectify-form')
     await nutButton(view.locator('.rating-actions'), '提交整改并回复').click()
@@ -203,8 +216,74 @@ test('a 差评 goes round the loop: rated, verified, rectified with a reply, rat
     await citizen.screenshot('re-rated')
   })
 
+  await step(citizen, 'anyone with a receipt rates a finished case from the lookup answer, without an account', async () => {
+    const other = await completedCase(stack, window, { name: '李四', idNumber: '110105198001010016', phone: '13900011111' })
+    await citizen.page.goto(`${stack.h5Url}/pages/progress/index`)
+    await waitForRoute(citizen.page, '/pages/progress/index')
+    const form = currentPage(citizen.page).locator('.lookup-form')
+    await inputNamed(form, 'number').fill(other.number)
+    await inputNamed(form, 'password').fill(other.password)
+    await nutButton(form, '查询').first().click()
+    await waitForRoute(citizen.page, '/packages/cases/pages/lookup/index')
+    await nutButton(currentPage(citizen.page), '评价此件').click()
+    await waitForRoute(citizen.page, '/packages/rating/pages/anonymous/index')
+    const page = currentPage(citizen.page)
+    // The lookup's number and password are reused: no second entry.
+    await page.locator('.anonymous-rating__matter').waitFor()
+    assert.equal(await textOf(page.locator('.anonymous-rating__matter')), other.matterName)
+    await page.locator('.level-picker__option--veryDissatisfied').click()
+    await page.locator('.tag-picker__chip').filter({ hasText: '服务态度差' }).click()
+    const created = citizen.page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/ratings/anonymous')
+    await nutButton(page, '提交评价').click()
+    const response = await created
+    assert.equal(response.status(), 201, await response.text())
+    const sent = JSON.parse(response.request().postData() ?? '{}')
+    assert.equal(sent.channel, 'mobile', 'typed on the 进度 tab: 移动端')
+    assert.equal(sent.number, other.number)
+    await page.locator('.anonymous-rating__thanks').waitFor()
+    await citizen.screenshot('anonymous-rated')
+    anonymousNumber = other.number
+  })
+
+  await step(staff, 'the clerk appeals the anonymous 差评 as malicious, with evidence', async () => {
+    await staff.page.goto(`${stack.h5Url}/packages/staff/pages/bad-ratings/index`)
+    await waitForRoute(staff.page, '/packages/staff/pages/bad-ratings/index')
+    const row = currentPage(staff.page).locator('.bad-rating-row').filter({ hasText: '服务态度差' })
+    await row.waitFor()
+    assert.match(await textOf(row), /匿名评价/, 'an anonymous rating names nobody')
+    await row.click()
+    await waitForRoute(staff.page, '/packages/staff/pages/bad-rating/index')
+    const view = currentPage(staff.page)
+    await nutButton(view.locator('.rating-actions'), /^\s*申诉\s*$/).click()
+    await view.locator('.rating-actions__text--evidence textarea').fill('当日该窗口无排队记录，监控录像显示评价人未到窗口办理')
+    await nutButton(view.locator('.rating-actions'), '提交申诉').click()
+    await view.locator('.rating-facts').filter({ hasText: '待裁定' }).waitFor()
+    await staff.screenshot('appealed')
+  })
+
+  await step(staff, 'the admin upholds the appeal from 申诉裁定; the rating no longer counts', async () => {
+    await staffSignOut(staff)
+    await staffSignIn(staff, 'admin')
+    await nutButton(currentPage(staff.page), '申诉裁定').click()
+    await waitForRoute(staff.page, '/packages/staff/pages/rating-appeals/index')
+    const row = currentPage(staff.page).locator('.bad-rating-row').first()
+    await row.waitFor()
+    assert.match(await textOf(row), /服务态度差.*待裁定/, 'the appealed 差评 is waiting')
+    const waiting = await api(stack, '/api/staff/ratings?appealStatus=pending', { token: await staffToken(stack, 'admin') })
+    assert.deepEqual(waiting.body.items.map((r: any) => r.target.caseNumber), [anonymousNumber])
+    await staff.screenshot('appeals')
+    await row.click()
+    await waitForRoute(staff.page, '/packages/staff/pages/bad-rating/index')
+    const view = currentPage(staff.page)
+    await nutButton(view.locator('.rating-actions'), '裁定申诉').click()
+    await view.locator('.rating-actions__text--comment textarea').fill('录像证据充分，申诉成立')
+    await nutButton(view.locator('.rating-actions'), '申诉成立').click()
+    await view.locator('.rating-facts').filter({ hasText: '申诉成立（不计入）' }).waitFor()
+    await staff.screenshot('appeal-upheld')
+  })
+
   await step(staff, 'the department lead opens 评价统计: charts with the API’s numbers', async () => {
-    await nutButton(currentPage(staff.page), '退出登录').click().catch(() => undefined)
+    await staffSignOut(staff)
     const lead = await staffSignIn(staff, 'scjg.lead')
     await nutButton(currentPage(staff.page), '评价统计').click()
     await waitForRoute(staff.page, '/packages/staff/pages/rating-stats/index')
@@ -214,6 +293,8 @@ test('a 差评 goes round the loop: rated, verified, rectified with a reply, rat
     const values = await view.locator('.stats-summary__value').allInnerTexts()
     assert.equal(values[0].trim(), String(stats.total))
     assert.equal(values[2].trim(), String(stats.bad))
+    assert.equal(stats.excluded, 1, 'the upheld appeal is left out')
+    assert.match(await textOf(view.locator('.stats-summary')), /申诉成立不计入 1 件/)
     // One bar per level; the drawn widths follow the counts.
     const bars = view.locator('.stats-chart').first().locator('.h-bars__row')
     assert.equal(await bars.count(), 5)

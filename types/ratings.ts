@@ -26,7 +26,7 @@
  * - GET  /api/ratings/public?months=12 → PublicRatingSummary — published per-department figures.
  * Staff (Authorization: Bearer <staff token>; window staff and leads see their own department's
  * 差评 only — another department's id answers 404; admin sees all):
- * - GET  /api/staff/ratings?page&pageSize&status&light&appealStatus → StaffBadRatingPage
+ * - GET  /api/staff/ratings?page&pageSize&status&light&appealStatus&open → StaffBadRatingPage
  *        (差评 only, most urgent first: open ones by rectification due time, then the rest)
  * - GET  /api/staff/ratings/:id → StaffBadRatingDetail (`allowedActions` says what the caller may do)
  * - POST /api/staff/ratings/:id/verify  VerifyBadRatingRequest → StaffBadRatingDetail (pending → verified)

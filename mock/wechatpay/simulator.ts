@@ -636,8 +636,10 @@ export async function startWechatPaySimulator(opts: WechatPaySimulatorOptions): 
   return {
     url,
     async close() {
+      // Scheduled sends and retries are dropped; sends already on the wire finish first.
       notifier.close()
       for (const t of refundTimers) clearTimeout(t)
+      await notifier.idle()
       await close()
     },
     mchId: opts.mchId,

@@ -100,8 +100,8 @@ export const ConfigSchema = Type.Object({
   PAYMENT_ATTEMPT_MINUTES: Type.Integer({ minimum: 5, maximum: 120, default: 30 }),
   PAYMENT_RECONCILE_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 60 }),
   /** H5 payment: app pages WeChat's cashier may return to (comma-separated paths), and the app's H5 base they are appended to (e.g. https://app.example.gov.cn/#). */
-  PAYMENT_RETURN_PATHS: Type.String({ default: '/packages/payment/pages/result/index' }),
-  PAYMENT_H5_RETURN_BASE: Type.String({ default: '' }),
+  PAYMENT_RETURN_PATHS: Type.String({ default: '/packages/payment/pages/result/index', pattern: '^/[^,\\s?#]*(,\\s*/[^,\\s?#]*)*$' }),
+  PAYMENT_H5_RETURN_BASE: Type.String({ default: '', pattern: '^(https?://[^\\s?]+)?$' }),
   /**
    * WeChat Pay APIv3 (直连商户). All optional: without WECHATPAY_MCHID online payment is "not available".
    * With it, the API v3 key (32 bytes), the merchant certificate serial, the merchant private key

@@ -4,19 +4,20 @@ import assert from 'node:assert/strict'
 import { createPublicKey } from 'node:crypto'
 import { paySignValid } from '../../mock/wechatpay/crypto'
 import { TEST_APPID, TEST_MERCHANT_PUBLIC_KEY_PEM } from '../src/integrations/wechatpay/testKeys'
-import { act } from './casesHelpers'
+import { act, matterOf, registerCase } from './casesHelpers'
 import {
   citizenCase,
   clientKey,
   getOrder,
   issueOrder,
+  newPhone,
   openNativePayment,
   startPay,
   startPaymentsApp,
   todayPlus,
   type PaymentsApp,
 } from './paymentsHelpers'
-import { signInStaff } from './testApp'
+import { signInByPhone, signInStaff } from './testApp'
 
 let t: PaymentsApp
 before(async () => {
@@ -50,6 +51,17 @@ describe('issuing a fee order', () => {
     assert.match(messages[0].body, /¥25\.00/)
     const caseDetail = await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: citizen })
     assert.ok(JSON.stringify(caseDetail.json()).includes(order.noticeNumber), 'the timeline names the notice')
+  })
+
+  test('a walk-in case of a citizen who signed up later: issuing links it by phone and tells them', async () => {
+    const staff = await signInStaff(t, 'scjg.window')
+    const phone = newPhone()
+    const receipt = await registerCase(t, staff, await matterOf(t, 'scjg'), { applicantPhone: phone })
+    const citizen = await signInByPhone(t, phone)
+    const order = await issueOrder(t, staff, receipt.case.id)
+    const mine = await t.app.inject({ method: 'GET', url: '/api/payments', headers: { authorization: citizen.authorization } })
+    assert.deepEqual(mine.json().items.map((o: any) => o.id), [order.id])
+    assert.equal((await rows(`SELECT count(*)::int AS n FROM notifications WHERE subject_id = $1 AND kind = 'paymentDue'`, [order.id]))[0].n, 1)
   })
 
   test('a repeated clientKey answers the same order; items from the matter are offered; a past deadline is refused', async () => {
@@ -245,6 +257,45 @@ describe('refunds', () => {
     const again = await t.app.inject({ method: 'POST', url: `/api/staff/payments/${order.id}/refund`, headers: lead, payload: { reason: '多收费用' } })
     assert.equal(again.statusCode, 200)
     assert.equal(again.json().refunds.length, 1)
+  })
+
+  test('a lost refund notification: the reconcile job asks WeChat Pay (queryRefund) and settles it', async () => {
+    const { caseId, citizen, staff } = await citizenCase(t)
+    const order = await issueOrder(t, staff, caseId)
+    t.pay.pay(await openNativePayment(t, citizen, order.id))
+    await t.pay.idle()
+    const lead = await signInStaff(t, 'scjg.lead')
+    t.pay.setSwitches({ lose: true })
+    try {
+      const res = await t.app.inject({ method: 'POST', url: `/api/staff/payments/${order.id}/refund`, headers: lead, payload: { reason: '多收费用' } })
+      assert.equal(res.statusCode, 200, res.body)
+      await t.pay.idle()
+      assert.equal((await getOrder(t, citizen, order.id)).status, 'refunding', 'no notification arrived')
+      await t.app.services.payments.sync.reconcile(new Date(Date.now() + 2 * 60_000))
+      assert.equal((await getOrder(t, citizen, order.id)).status, 'refunded')
+    } finally {
+      t.pay.setSwitches({ lose: false })
+    }
+  })
+
+  test('a refund request lost on the network is sent again by the job under the same number, and refunds once', async () => {
+    const { caseId, citizen, staff } = await citizenCase(t)
+    const order = await issueOrder(t, staff, caseId)
+    t.pay.pay(await openNativePayment(t, citizen, order.id))
+    await t.pay.idle()
+    const lead = await signInStaff(t, 'scjg.lead')
+    t.pay.failNext('/v3/refund/domestic/refunds', { kind: 'reset' })
+    const res = await t.app.inject({ method: 'POST', url: `/api/staff/payments/${order.id}/refund`, headers: lead, payload: { reason: '多收费用' } })
+    assert.equal(res.statusCode, 200, res.body)
+    assert.equal(res.json().status, 'refunding')
+    const outRefundNo = res.json().refunds[0].outRefundNo
+    assert.equal(t.pay.refunds.has(outRefundNo), false, 'WeChat Pay never got it')
+    await t.app.services.payments.sync.reconcile(new Date(Date.now() + 2 * 60_000))
+    await t.app.services.payments.sync.reconcile(new Date(Date.now() + 4 * 60_000))
+    await t.pay.idle()
+    assert.equal(t.pay.refunds.get(outRefundNo)?.status, 'SUCCESS')
+    assert.equal([...t.pay.refunds.values()].filter((r) => r.outRefundNo === outRefundNo).length, 1)
+    assert.equal((await getOrder(t, citizen, order.id)).status, 'refunded')
   })
 
   test('a case refused after payment is refunded by the reconcile job, once', async () => {

@@ -12,7 +12,7 @@
  *   cases need nobody.
  * - admin: everything.
  */
-import { and, count, desc, eq, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm'
 import type { CaseStatus } from '../../../../types/enums'
 import type {
   CitizenFeeOrderQuery,
@@ -24,7 +24,7 @@ import type {
   StaffFeeOrderQuery,
 } from '../../../../types/payments'
 import type { Db } from '../../db/client'
-import { cases, feeOrders, matters, type CitizenRow } from '../../db/schema'
+import { cases, citizens, feeOrders, matters, type CitizenRow } from '../../db/schema'
 import { shanghaiDate, shanghaiMinuteInstant } from '../../domain/calendar/shanghaiTime'
 import { badRequest, conflict, forbidden, notFound, unavailable } from '../../errors'
 import type { WechatPay } from '../../integrations/wechatpay/client'
@@ -175,12 +175,21 @@ export class FeeOrderService {
               createdBy: s.id,
             })
             .returning()
-          await paymentStep(tx, c.id, `开具缴款单${order.noticeNumber}：应缴${yuan(amountFen)}，限缴日期${body.deadline}`, now)
+          await paymentStep(tx, c.id, `开具缴款单${order.noticeNumber}：应缴${yuan(amountFen)}，限缴日期${body.deadline}`, now, s.id)
           await recordAudit(tx, { staffId: s.id, action: 'payment.create', targetKind: 'feeOrder', targetId: order.id, detail: { caseId: c.id, amountFen } })
-          if (c.citizenId) {
+          // A walk-in case whose applicant signed up by phone later becomes theirs (the rule of CaseService.linkByPhone).
+          let citizenId = c.citizenId
+          if (!citizenId) {
+            const [byPhone] = await tx.select({ id: citizens.id }).from(citizens).where(eq(citizens.phone, c.applicantPhone))
+            if (byPhone) {
+              await tx.update(cases).set({ citizenId: byPhone.id }).where(and(eq(cases.id, c.id), isNull(cases.citizenId)))
+              citizenId = byPhone.id
+            }
+          }
+          if (citizenId) {
             outbox.push(
               await notify(tx, {
-                citizenId: c.citizenId,
+                citizenId,
                 caseId: c.id,
                 kind: 'paymentDue',
                 subject: { kind: 'payment', id: order.id },
@@ -238,7 +247,7 @@ export class FeeOrderService {
         .where(and(eq(feeOrders.id, id), eq(feeOrders.status, 'unpaid')))
         .returning()
       if (!row) throw conflict('该缴款单状态刚刚发生变化，请刷新后再试')
-      await paymentStep(tx, row.caseId, `缴款单${row.noticeNumber}已撤销：${reason.trim()}`, now)
+      await paymentStep(tx, row.caseId, `缴款单${row.noticeNumber}已撤销：${reason.trim()}`, now, s.id)
       await recordAudit(tx, { staffId: s.id, action: 'payment.cancel', targetKind: 'feeOrder', targetId: id })
       if (record.citizenId) {
         outbox.push(

@@ -307,6 +307,6 @@ export async function openRefund(
       requestedBy: staffId,
     })
     .returning()
-  await paymentStep(tx, moved.caseId, `发起退款：原路退还${yuan(moved.amountFen)}（${reason}），退款单号${outRefundNo}`, now)
+  await paymentStep(tx, moved.caseId, `发起退款：原路退还${yuan(moved.amountFen)}（${reason}），退款单号${outRefundNo}`, now, staffId)
   return refund
 }

@@ -36,10 +36,10 @@ export function transactionMismatch(attempt: PaymentAttemptRow, t: WechatPayTran
 const DEAD_STATES = new Set(['CLOSED', 'REVOKED', 'PAYERROR'])
 
 /** A system step on the case timeline with the case's current status (payment does not move the case). */
-export async function paymentStep(tx: DbOrTx, caseId: string, comment: string, at: Date): Promise<void> {
+export async function paymentStep(tx: DbOrTx, caseId: string, comment: string, at: Date, staffId: string | null = null): Promise<void> {
   const [c] = await tx.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId))
   if (!c) return
-  await tx.insert(caseSteps).values({ caseId, at, status: c.status, outcome: 'other', actorKind: 'system', staffId: null, comment })
+  await tx.insert(caseSteps).values({ caseId, at, status: c.status, outcome: 'other', actorKind: staffId ? 'staff' : 'system', staffId, comment })
 }
 
 async function orderFacts(tx: DbOrTx, orderId: string) {

@@ -27,7 +27,11 @@ export function RatingForm({ dimension, onSubmit, submitLabel = '提交评价' }
   const bad = isBadLevel(draft.level)
   const items = DIMENSION_ITEMS[dimension]
 
-  const update = (patch: Partial<RatingDraft>) => setDraft((current) => ({ ...current, ...patch }))
+  const update = (patch: Partial<RatingDraft>) => {
+    setDraft((current) => ({ ...current, ...patch }))
+    // A message about what was just changed no longer applies.
+    setErrors({})
+  }
   const submit = async () => {
     setBusy(true)
     try {

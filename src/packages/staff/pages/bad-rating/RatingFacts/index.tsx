@@ -27,8 +27,8 @@ export function RatingFacts({ detail }: { detail: StaffBadRatingDetail }) {
       </Text>
       <View className="rating-facts__flags">
         <Text className="rating-facts__level">{RATING_LEVEL_LABELS[detail.level]}</Text>
-        <FlagTag tone={detail.status === 'rectified' ? 'success' : 'warning'}>{BAD_STATUS_LABELS[detail.status]}</FlagTag>
-        {detail.appealStatus ? <FlagTag tone="neutral">{APPEAL_STATUS_LABELS[detail.appealStatus]}</FlagTag> : null}
+        <FlagTag tone={detail.status === 'rectified' ? 'success' : detail.status === 'excluded' ? 'neutral' : 'warning'}>{BAD_STATUS_LABELS[detail.status]}</FlagTag>
+        {detail.appealStatus && detail.status !== 'excluded' ? <FlagTag tone="neutral">{APPEAL_STATUS_LABELS[detail.appealStatus]}</FlagTag> : null}
       </View>
       {detail.tags.length ? <Text className="rating-facts__reasons">原因：{detail.tags.map((tag) => TAG_LABELS[tag]).join('、')}</Text> : null}
       {detail.text ? <Text className="rating-facts__reasons">“{detail.text}”</Text> : null}

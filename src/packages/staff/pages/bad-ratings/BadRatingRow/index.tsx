@@ -22,7 +22,7 @@ export function BadRatingRow({ item, onOpen }: { item: StaffBadRatingSummary; on
       </Text>
       <View className="bad-rating-row__flags">
         <FlagTag tone={item.status === 'rectified' ? 'success' : item.status === 'excluded' ? 'neutral' : 'warning'}>{BAD_STATUS_LABELS[item.status]}</FlagTag>
-        {item.appealStatus ? <FlagTag tone="neutral">{APPEAL_STATUS_LABELS[item.appealStatus]}</FlagTag> : null}
+        {item.appealStatus && item.status !== 'excluded' ? <FlagTag tone="neutral">{APPEAL_STATUS_LABELS[item.appealStatus]}</FlagTag> : null}
       </View>
       <LightBadge deadline={item.deadline} />
     </View>

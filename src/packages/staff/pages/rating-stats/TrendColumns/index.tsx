@@ -12,7 +12,7 @@ export function TrendColumns({ columns }: { columns: Column[] }) {
       <View className="trend-columns__plot" style={{ height: px(CHART_HEIGHT) }}>
         {columns.map((column) => (
           <View key={column.period} className="trend-columns__column" style={{ left: px(column.left), width: px(column.width) }}>
-            <Text className="trend-columns__total">{column.total}</Text>
+            {column.total > 0 ? <Text className="trend-columns__total">{column.total}</Text> : null}
             <View className="trend-columns__bad" style={{ height: px(column.badHeight) }} />
             <View className="trend-columns__good" style={{ height: px(column.goodHeight) }} />
           </View>

@@ -1,0 +1,3 @@
+import type { PayChannel } from './types'
+
+export declare const payChannel: PayChannel

@@ -1,0 +1,20 @@
+import type { PayChannel } from './types'
+
+const PHONE_AGENT = /Android|iPhone|iPad|iPod|Mobile|HarmonyOS/i
+
+/** A phone browser (or a narrow touch screen) pays on WeChat's H5 cashier; a desktop scans a QR code. */
+function onPhone(): boolean {
+  if (typeof navigator === 'undefined') return false
+  if (PHONE_AGENT.test(navigator.userAgent)) return true
+  return navigator.maxTouchPoints > 0 && typeof window !== 'undefined' && window.innerWidth < 768
+}
+
+export const payChannel: PayChannel = {
+  method: () => (onPhone() ? 'h5' : 'native'),
+  requestPayment() {
+    return Promise.reject(new Error('请在微信小程序中使用微信支付'))
+  },
+  openCashier(url) {
+    window.location.assign(url)
+  },
+}
