@@ -427,6 +427,8 @@ export const RATING_GRANULARITIES = {
 } as const
 export type RatingGranularity = keyof typeof RATING_GRANULARITIES
 
-/** Rating tags and 差评 reasons (types/ratingTags.ts, own module: see returnReasons). */
-export { RATING_BAD_REASONS, RATING_GOOD_TAGS, RATING_TAGS } from './ratingTags'
-export type { RatingBadReason, RatingGoodTag, RatingTag } from './ratingTags'
+/**
+ * Rating tags and 差评 reasons live in types/ratingTags.ts and are NOT re-exported
+ * here: RATING_TAGS is built with a spread the minifier cannot drop, which put
+ * every tag's text into the mini-program's main package.
+ */

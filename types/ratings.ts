@@ -55,10 +55,10 @@ import {
   RATING_EVENTS,
   RATING_GRANULARITIES,
   RATING_LEVELS,
-  RATING_TAGS,
   RATING_TARGET_KINDS,
   keysOf,
 } from './enums'
+import { RATING_TAGS } from './ratingTags'
 import { CaseDeadline } from './cases'
 import { PageInfo, PageQuery, Uuid } from './common'
 

@@ -1,4 +1,4 @@
-import type { FeeOrderStatus, PayMethod } from '../../../types/enums'
+import type { FeeOrderStatus, PayMethod, RefundStatus } from '../../../types/enums'
 
 /*
  * Copies of the contract's labels (types/enums.ts), checked equal by
@@ -34,3 +34,10 @@ export const MONEY_TAKEN: readonly FeeOrderStatus[] = ['paid', 'refunding', 'ref
 
 /** Nothing more will happen to these by themselves (polling stops). */
 export const SETTLED: readonly FeeOrderStatus[] = ['paid', 'expired', 'cancelled', 'refunding', 'refunded']
+
+export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
+  processing: '退款处理中',
+  success: '退款成功',
+  closed: '退款关闭',
+  abnormal: '退款异常',
+}

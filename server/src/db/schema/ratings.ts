@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import type { BadRatingStatus, RatingChannel, RatingDimension, RatingLevel, RatingTag, RatingTargetKind } from '../../../../types/enums'
+import type { BadRatingStatus, RatingChannel, RatingDimension, RatingLevel, RatingTargetKind } from '../../../../types/enums'
+import type { RatingTag } from '../../../../types/ratingTags'
 import type { RatingScores } from '../../../../types/ratings'
 import { appointments } from './appointments'
 import { cases } from './cases'

@@ -13,7 +13,6 @@
  */
 import {
   BAD_RATING_LEVELS,
-  RATING_BAD_REASONS,
   RATING_IN_PERSON_ITEMS,
   RATING_ONLINE_ITEMS,
   type AppointmentStatus,
@@ -21,8 +20,8 @@ import {
   type CaseStatus,
   type RatingDimension,
   type RatingLevel,
-  type RatingTag,
 } from '../../../../types/enums'
+import { RATING_BAD_REASONS, type RatingTag } from '../../../../types/ratingTags'
 import type { RatingScores } from '../../../../types/ratings'
 
 export const RATEABLE_CASE_STATUSES: readonly CaseStatus[] = ['approved', 'approvedWithTolerance', 'disapproved']

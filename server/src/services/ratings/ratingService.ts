@@ -7,7 +7,8 @@
  * (the loser answers 409).
  */
 import { and, count, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
-import { RATING_LEVELS, type RatingLevel, type RatingChannel, type RatingTag } from '../../../../types/enums'
+import { RATING_LEVELS, type RatingLevel, type RatingChannel } from '../../../../types/enums'
+import type { RatingTag } from '../../../../types/ratingTags'
 import type {
   AnonymousRatingReceipt,
   AnonymousRatingTarget,

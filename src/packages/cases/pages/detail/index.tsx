@@ -10,10 +10,11 @@ import { routes } from '../../../../routes'
 import { toast } from '../../../../navigation'
 import { CaseHeader } from './CaseHeader'
 import { DeliveryInfo } from './DeliveryInfo'
+import { PaymentEntry } from './PaymentEntry'
 import { RateEntry } from './RateEntry'
 import { WithdrawForm } from './WithdrawForm'
 
-/** One of the citizen's cases: status and light, 评价 once finished (server's rateable list), deadline, result delivery, timeline, and 撤回 while allowed. */
+/** One of the citizen's cases: status and light, 待缴费 fee orders, 评价 once finished (server's rateable list), deadline, result delivery, timeline, and 撤回 while allowed. */
 const CaseDetailPage = observer(function CaseDetailPage() {
   const { cases, session } = useStores()
   const id = useRouter().params.id ?? ''
@@ -49,6 +50,7 @@ const CaseDetailPage = observer(function CaseDetailPage() {
   return (
     <PageShell name="case-detail">
       <CaseHeader detail={detail} />
+      <PaymentEntry caseId={detail.id} />
       <RateEntry caseId={detail.id} />
       <DeliveryInfo delivery={detail.delivery} />
       <View className="card">

@@ -11,6 +11,7 @@ import { toast } from '../../../../navigation'
 import { caseRoutes } from '../../../../routes'
 import { userMessage } from '../../../../api/ApiError'
 import { ratingPages } from '../../../rating/routes'
+import { paymentPages } from '../../../payment/routes'
 import './index.scss'
 
 /** 消息中心: every notice about the citizen's cases, newest first; opening one marks it read. */
@@ -28,8 +29,9 @@ const MessagesPage = observer(function MessagesPage() {
 
   const open = (item: Notification) => {
     notifications.markRead(item.id).catch((e: unknown) => toast(userMessage(e)))
-    // A rating reply opens the rating (reply and 再次评价); other notices their case.
+    // A rating reply opens the rating (reply and 再次评价); a fee its order; other notices their case.
     if (item.subject?.kind === 'rating') void Taro.navigateTo({ url: ratingPages.detail(item.subject.id) })
+    else if (item.subject?.kind === 'payment') void Taro.navigateTo({ url: paymentPages.order(item.subject.id) })
     else if (item.caseId) void Taro.navigateTo({ url: caseRoutes.detail(item.caseId) })
   }
 
