@@ -23,11 +23,13 @@ export default defineAppConfig({
         'pages/bad-rating/index',
         'pages/rating-appeals/index',
         'pages/rating-stats/index',
+        'pages/fee-order/index',
       ],
     },
     { root: 'packages/cases', pages: ['pages/lookup/index', 'pages/detail/index', 'pages/messages/index'] },
     { root: 'packages/booking', pages: ['pages/book/index', 'pages/mine/index', 'pages/detail/index'] },
     { root: 'packages/rating', pages: ['pages/rate/index', 'pages/detail/index', 'pages/anonymous/index'] },
+    { root: 'packages/payment', pages: ['pages/order/index', 'pages/result/index', 'pages/receipt/index'] },
     { root: 'packages/prereview', pages: ['pages/bundles/index', 'pages/apply/index', 'pages/detail/index', 'pages/list/index'] },
   ],
   window: {

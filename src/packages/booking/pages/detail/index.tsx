@@ -7,6 +7,7 @@ import { PageShell } from '../../../../components/PageShell'
 import { toast } from '../../../../navigation'
 import { caseRoutes, routes } from '../../../../routes'
 import { bookingPages } from '../../routes'
+import { ratingPages } from '../../../rating/routes'
 import { useStores } from '../../../../stores/context'
 import { useBooking } from '../../useBooking'
 import { BookingFacts } from './BookingFacts'
@@ -91,6 +92,11 @@ const BookingDetailPage = observer(function BookingDetailPage() {
       {appointment.rescheduledTo ? (
         <View className="card" onClick={() => void Taro.redirectTo({ url: bookingPages.detail(appointment.rescheduledTo ?? '') })}>
           <Text className="card__title">查看改约后的预约 ›</Text>
+        </View>
+      ) : null}
+      {appointment.status === 'served' ? (
+        <View className="card" onClick={() => void Taro.navigateTo({ url: ratingPages.rateVisit(appointment.id) })}>
+          <Text className="card__title">评价本次到厅服务 ›</Text>
         </View>
       ) : null}
       {appointment.caseId ? (

@@ -1,5 +1,6 @@
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect } from 'react'
 import { CASE_STATUSES, DELIVERY_MODES, type CaseStatus } from '../../../../../types/enums'
@@ -71,6 +72,12 @@ const StaffCasePage = observer(function StaffCasePage() {
           toast('已提交')
         }}
       />
+      <View className="card">
+        <Text className="card__title">缴费</Text>
+        <Button size="small" type="primary" fill="outline" onClick={() => void Taro.navigateTo({ url: `/packages/staff/pages/fee-order/index?caseId=${encodeURIComponent(detail.id)}` })}>
+          开具缴费单
+        </Button>
+      </View>
       <View className="card">
         <Text className="card__title">结果送达 · {DELIVERY_MODES[delivery.mode]}</Text>
         {delivery.addressMasked ? <Text className="muted staff-case__line">邮寄地址 {delivery.addressMasked}</Text> : null}
