@@ -37,6 +37,8 @@ function buildH5IfStale(): void {
   execSync('npm run build:h5', { cwd: root, stdio: 'inherit' })
 }
 
+const H5_PORT = 10086
+
 async function main(): Promise<void> {
   const dev = { appId: 'wxdemo0000000000', appSecret: 'demo-wechat-secret', accessKeyId: 'demo-sms-key', accessKeySecret: 'demo-sms-secret' }
   buildH5IfStale()
@@ -65,11 +67,13 @@ async function main(): Promise<void> {
     WECHATPAY_PUBLIC_KEY_ID: pay.platformKeyId,
     WECHATPAY_PUBLIC_KEY: pay.platformPublicKeyPem,
     WECHATPAY_NOTIFY_URL: `${apiOrigin}/api/payments/wechat/notify`,
+    // The H5 cashier returns into the app's payment result page.
+    PAYMENT_H5_RETURN_BASE: `http://127.0.0.1:${H5_PORT}/#`,
     ...demoTemplateSettings,
     ...process.env,
   })
   const api = await startServer(config)
-  const h5 = await startH5Server({ root: h5Dist, apiUrl: api.url })
+  const h5 = await startH5Server({ root: h5Dist, apiUrl: api.url, port: H5_PORT })
 
   console.log(`
 跑一次 is running.

@@ -9,6 +9,7 @@ server_tests() { find server/src server/test mock scripts -name '*.test.ts' -not
 step "Type-check the app, the contract and the server"
 npx tsc --noEmit -p tsconfig.json
 npx tsc --noEmit -p server
+npx tsc --noEmit -p e2e
 
 step "App and contract unit tests (Jest)"
 npx jest --ci

@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { startTestApp } from '../../server/test/testApp'
 import type { SmsSimulator } from '../../mock/sms/simulator'
 import type { WechatSimulator } from '../../mock/wechat/simulator'
+import type { WechatPaySimulator } from '../../mock/wechatpay/simulator'
+import { createServer } from 'node:net'
 import type { Database } from '../../server/src/db/client'
 import { startH5Server } from '../../scripts/h5Server'
 
@@ -25,6 +27,8 @@ export interface Stack {
   h5Url?: string
   wechat: WechatSimulator
   sms: SmsSimulator
+  /** The WeChat Pay simulator (cashier page, /__sim/native/scan, /__sim/request-payment). */
+  pay: WechatPaySimulator
   /** The stack's own database, for a journey that must set up what no API offers (e.g. a booking moved to today). */
   database: Database
   close(): Promise<void>
@@ -32,7 +36,8 @@ export interface Stack {
 
 /** Starts everything; on a failure part-way, stops what already started and rethrows. */
 /** `env`: extra server settings (config.ts names), e.g. WeChat subscribe-message template ids. */
-export async function startStack(opts: { h5?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
+/** `payReturnToApp`: WeChat Pay's H5 cashier returns to this stack's app (PAYMENT_H5_RETURN_BASE = the H5 origin). */
+export async function startStack(opts: { h5?: boolean; env?: Record<string, string>; payReturnToApp?: boolean } = {}): Promise<Stack> {
   const closers: Array<() => Promise<unknown>> = []
   const close = async () => {
     // Reverse start order; keep going past a failing closer so nothing is left running.
@@ -45,23 +50,39 @@ export async function startStack(opts: { h5?: boolean; env?: Record<string, stri
     if (opts.h5 !== false && !existsSync(join(h5Root, 'index.html'))) {
       throw new Error(`${h5Root}/index.html is missing: run \`npm run build:h5\` first`)
     }
+    // The H5 origin must be known before the API starts when the cashier is to return to it.
+    const h5Port = opts.payReturnToApp && opts.h5 !== false ? await freePort() : 0
+    const payEnv: Record<string, string> = h5Port ? { PAYMENT_H5_RETURN_BASE: `http://127.0.0.1:${h5Port}` } : {}
     // The same API, database and simulators as the server's own tests, listening for real.
-    const server = await startTestApp({ LOG_LEVEL: 'silent', ...opts.env })
+    const server = await startTestApp({ LOG_LEVEL: 'silent', ...payEnv, ...opts.env })
     closers.push(() => server.close())
-    const { app, wechat, sms } = server
+    const { app, wechat, sms, pay } = server
     const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 })
 
     let h5Url: string | undefined
     if (opts.h5 !== false) {
-      const h5 = await startH5Server({ root: h5Root, apiUrl, host: '127.0.0.1', port: 0 })
+      const h5 = await startH5Server({ root: h5Root, apiUrl, host: '127.0.0.1', port: h5Port })
       closers.push(() => h5.close())
       h5Url = h5.url
     }
-    return { apiUrl, h5Url, wechat, sms, database: server.db.database, close }
+    return { apiUrl, h5Url, wechat, sms, pay, database: server.db.database, close }
   } catch (error) {
     await close().catch(() => undefined)
     throw error
   }
+}
+
+/** A port free right now on 127.0.0.1 (for a server whose address must be known before it starts). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
 }
 
 /** JSON over real HTTP to the API, for assertions beside what the UI shows. */

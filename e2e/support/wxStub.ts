@@ -27,6 +27,12 @@ export interface WxStubOptions {
   loginCode: () => string
   /** Clones a plain value into the bundle's realm (see miniProgram.ts). */
   toRealm: <T>(value: T) => T
+  /**
+   * What WeChat's pay sheet does with wx.requestPayment's params (e.g. hands
+   * them to the WeChat Pay simulator's /__sim/request-payment); answers its
+   * errMsg ('requestPayment:ok' succeeds). Without it the sheet is "cancelled".
+   */
+  requestPayment?: (params: Record<string, unknown>) => Promise<{ errMsg: string }>
 }
 
 export interface WxStub {
@@ -194,6 +200,23 @@ export function createWxStub(opts: WxStubOptions): WxStub {
         : { errMsg: 'chooseMedia:fail cancel' }
       if (options.success || options.fail || options.complete) return settle(options, ok, res)
       return new Promise((resolve, reject) => settle({ success: resolve, fail: reject }, ok, res))
+    },
+    /** The pay sheet: the params as the bundle passed them are in `calls`; `opts.requestPayment` decides. */
+    requestPayment(options: Callbacks & Record<string, unknown> = {}) {
+      const params = plain(options) as Record<string, unknown>
+      calls.push({ api: 'requestPayment', args: params })
+      inFlight++
+      const answer = opts.requestPayment ? opts.requestPayment(params) : Promise.resolve({ errMsg: 'requestPayment:fail cancel' })
+      // Like WeChat: callbacks when given, otherwise a promise (base library ≥ 2.10.2).
+      const callbacks = options.success || options.fail || options.complete
+      return new Promise((resolve, reject) => {
+        void answer
+          .catch((error: unknown) => ({ errMsg: `requestPayment:fail ${(error as Error).message}` }))
+          .then(({ errMsg }) => {
+            inFlight--
+            settle(callbacks ? options : { success: resolve, fail: reject }, errMsg === 'requestPayment:ok', { errMsg })
+          })
+      })
     },
     /** Sizes of temp files; reading bytes fails (the bundle then goes by the file name's extension). */
     getFileSystemManager: () => ({

@@ -182,6 +182,16 @@ describe('paying in the mini-program (JSAPI)', () => {
     expect(await payment.pay(ORDER_ID)).toEqual({ kind: 'cancelled' })
     expect(timers.pending()).toBe(0)
   })
+
+  it('a failed sheet says so, unless the server says the money was taken', async () => {
+    const { client, payment, channel } = setup('jsapi')
+    client.pay.mockResolvedValue(payStart({ method: 'jsapi', codeUrl: undefined, params: { timeStamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's' } }))
+    channel.requestPayment.mockResolvedValue('failed')
+    client.get.mockResolvedValueOnce(feeOrder({ status: 'paying' }))
+    expect(await payment.pay(ORDER_ID)).toEqual({ kind: 'error', message: '微信支付未完成，请稍后再试' })
+    client.get.mockResolvedValueOnce(feeOrder({ status: 'paid' }))
+    expect(await payment.pay(ORDER_ID)).toEqual({ kind: 'paid' })
+  })
 })
 
 describe('paying in a phone browser (H5)', () => {

@@ -173,10 +173,11 @@ export class PaymentStore {
       }
       if (!start.params) return { kind: 'error', message: '支付参数缺失，请稍后再试' }
       const sheet = await this.channel.requestPayment(start.params)
-      if (sheet === 'cancelled') {
-        // Closed the sheet: nothing to wait for, but the server still says what it knows.
+      if (sheet !== 'done') {
+        // Closed or failed: nothing to wait for, but the server still says what it knows.
         await this.loadOrder(id)
-        return MONEY_TAKEN.includes(this.orders.get(id)?.status ?? 'unpaid') ? { kind: 'paid' } : { kind: 'cancelled' }
+        if (MONEY_TAKEN.includes(this.orders.get(id)?.status ?? 'unpaid')) return { kind: 'paid' }
+        return sheet === 'cancelled' ? { kind: 'cancelled' } : { kind: 'error', message: '微信支付未完成，请稍后再试' }
       }
       return await this.afterReturn(id)
     } catch (error) {

@@ -329,7 +329,9 @@ export class WechatPayClient implements WechatPay {
       }
       throw new WechatPayApiError(res.status, code, message, endpoint)
     }
-    verifySignedMessage(Object.fromEntries(res.headers), raw, this.opts.platformKeys, this.now())
+    const headers: Record<string, string> = {}
+    res.headers.forEach((value, name) => (headers[name] = value))
+    verifySignedMessage(headers, raw, this.opts.platformKeys, this.now())
     if (raw.length === 0) return {}
     try {
       const parsed: unknown = JSON.parse(raw.toString('utf8'))

@@ -12,7 +12,8 @@ function onPhone(): boolean {
 export const payChannel: PayChannel = {
   method: () => (onPhone() ? 'h5' : 'native'),
   requestPayment() {
-    return Promise.reject(new Error('请在微信小程序中使用微信支付'))
+    // Never offered: a browser pays with h5 or native.
+    return Promise.resolve('failed')
   },
   openCashier(url) {
     window.location.assign(url)

@@ -32,7 +32,10 @@ const FeeOrderPage = observer(function FeeOrderPage() {
   }, [signedIn, id, payment])
   // Back on the page: ask again (a notification may have settled it meanwhile).
   useDidShow(() => {
-    if (signedIn && id && payment.orderById(id)) void payment.loadOrder(id)
+    if (!signedIn || !id || !payment.orderById(id)) return
+    // A QR code still on screen is polled again; otherwise one fresh read.
+    if (payment.qr?.orderId === id) payment.watch(id, Date.parse(payment.qr.expiresAt))
+    else void payment.loadOrder(id)
   })
   useDidHide(() => payment.stopWatching())
   useEffect(
@@ -43,7 +46,13 @@ const FeeOrderPage = observer(function FeeOrderPage() {
     [payment],
   )
 
-  if (session.restored && !signedIn) return <PageShell name="fee-order"><SignInFirst /></PageShell>
+  if (session.restored && !signedIn) {
+    return (
+      <PageShell name="fee-order">
+        <SignInFirst />
+      </PageShell>
+    )
+  }
   const order = payment.orderById(id)
   const { status, error } = payment.orderStatus(id)
   if (!order) {
@@ -89,16 +98,18 @@ const FeeOrderPage = observer(function FeeOrderPage() {
           <Text className="muted">二维码有效至 {formatDateTime(qr.expiresAt)}，支付后本页自动更新</Text>
         </View>
       ) : null}
-      {order.canPay && !qr ? (
-        <Button type="primary" block size="large" className="fee-order__pay" loading={payment.starting === id} onClick={() => void pay()}>
-          {order.status === 'paying' ? '重新发起支付' : `立即缴费 ${formatFen(order.amountFen)}`}
-        </Button>
-      ) : null}
-      {paid ? (
-        <Button type="primary" block size="large" className="fee-order__pay" onClick={() => void Taro.navigateTo({ url: paymentPages.receipt(id) })}>
-          查看电子票据
-        </Button>
-      ) : null}
+      <View className="fee-order__actions">
+        {order.canPay && !qr ? (
+          <Button type="primary" block size="large" loading={payment.starting === id} onClick={() => void pay()}>
+            {order.status === 'paying' ? '重新发起支付' : `立即缴费 ${formatFen(order.amountFen)}`}
+          </Button>
+        ) : null}
+        {paid ? (
+          <Button type="primary" block size="large" onClick={() => void Taro.navigateTo({ url: paymentPages.receipt(id) })}>
+            查看电子票据
+          </Button>
+        ) : null}
+      </View>
     </PageShell>
   )
 })

@@ -23,7 +23,13 @@ const ReceiptPage = observer(function ReceiptPage() {
     if (signedIn && id) void payment.loadReceipt(id)
   }, [signedIn, id, payment])
 
-  if (session.restored && !signedIn) return <PageShell name="pay-receipt"><SignInFirst /></PageShell>
+  if (session.restored && !signedIn) {
+    return (
+      <PageShell name="pay-receipt">
+        <SignInFirst />
+      </PageShell>
+    )
+  }
   const receipt = payment.receiptById(id)
   const { status, error } = payment.receiptStatus(id)
   if (!receipt) {

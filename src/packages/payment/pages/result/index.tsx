@@ -30,7 +30,13 @@ const PaymentResultPage = observer(function PaymentResultPage() {
     return () => payment.stopWatching()
   }, [signedIn, id, payment])
 
-  if (session.restored && !signedIn) return <PageShell name="pay-result"><SignInFirst /></PageShell>
+  if (session.restored && !signedIn) {
+    return (
+      <PageShell name="pay-result">
+        <SignInFirst />
+      </PageShell>
+    )
+  }
   const order = payment.orderById(id)
   const { status, error } = payment.orderStatus(id)
   if (!order) {
@@ -64,24 +70,26 @@ const PaymentResultPage = observer(function PaymentResultPage() {
         <Text className="pay-result__amount">{formatFen(order.amountFen)}</Text>
         <Text className="muted">{note}</Text>
       </View>
-      {tone === 'paid' ? (
-        <Button type="primary" block size="large" className="pay-result__button" onClick={() => void Taro.redirectTo({ url: paymentPages.receipt(id) })}>
-          查看电子票据
+      <View className="pay-result__actions">
+        {tone === 'paid' ? (
+          <Button type="primary" block size="large" onClick={() => void Taro.redirectTo({ url: paymentPages.receipt(id) })}>
+            查看电子票据
+          </Button>
+        ) : null}
+        {tone === 'paying' && payment.watching !== id ? (
+          <Button type="primary" block size="large" onClick={() => void payment.afterReturn(id)}>
+            刷新结果
+          </Button>
+        ) : null}
+        {tone === 'open' ? (
+          <Button type="primary" block size="large" onClick={() => void Taro.redirectTo({ url: paymentPages.order(id) })}>
+            返回缴款单
+          </Button>
+        ) : null}
+        <Button block size="large" fill="outline" onClick={() => void Taro.redirectTo({ url: caseRoutes.detail(order.caseId) })}>
+          查看办件
         </Button>
-      ) : null}
-      {tone === 'paying' && payment.watching !== id ? (
-        <Button type="primary" block size="large" className="pay-result__button" onClick={() => void payment.afterReturn(id)}>
-          刷新结果
-        </Button>
-      ) : null}
-      {tone === 'open' ? (
-        <Button type="primary" block size="large" className="pay-result__button" onClick={() => void Taro.redirectTo({ url: paymentPages.order(id) })}>
-          返回缴款单
-        </Button>
-      ) : null}
-      <Button block size="large" fill="outline" className="pay-result__button" onClick={() => void Taro.redirectTo({ url: caseRoutes.detail(order.caseId) })}>
-        查看办件
-      </Button>
+      </View>
     </PageShell>
   )
 })
