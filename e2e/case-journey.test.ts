@@ -23,7 +23,7 @@ const BAD_ID_NUMBER = '110105194912310021'
 const APPLICANT_PHONE = '13712345678'
 const LOOKUP_FAILED = '办件编号或查询密码不正确'
 
-/** The QR encoder the receipt draws with (qrcode's core, as ReceiptQr uses it). */
+/** The QR encoder the receipt draws with (qrcode's core, as components/QrCode uses it). */
 const { create: createQr } = createRequire(import.meta.url)('qrcode/lib/core/qrcode') as {
   create(text: string, opts: { errorCorrectionLevel: string }): { modules: { size: number; data: ArrayLike<number> } }
 }
@@ -152,9 +152,9 @@ test('a clerk registers and accepts a walk-in case; an anonymous visitor looks i
 
     // The QR code is the receipt code PYC1:<number>:<password>, drawn module by module.
     const expected = createQr(`PYC1:${caseNumber}:${queryPassword}`, { errorCorrectionLevel: 'M' }).modules
-    const drawn = await receipt.locator('.receipt-qr__row').evaluateAll((rows) =>
+    const drawn = await receipt.locator('.qr-code__row').evaluateAll((rows) =>
       rows.map((row) =>
-        Array.from(row.children).map((cell) => ({ dark: cell.className.includes('receipt-qr__dark'), percent: parseFloat((cell as HTMLElement).style.width) })),
+        Array.from(row.children).map((cell) => ({ dark: cell.className.includes('qr-code__dark'), percent: parseFloat((cell as HTMLElement).style.width) })),
       ),
     )
     assert.equal(drawn.length, expected.size, `one row per QR module row (${expected.size})`)
@@ -174,10 +174,10 @@ test('a clerk registers and accepts a walk-in case; an anonymous visitor looks i
       const modules = drawn[r].map((cell) => ({ dark: cell.dark, length: Math.round((cell.percent / 100) * expected.size) }))
       assert.deepEqual(modules, runs, `QR row ${r} matches the code for the number and password`)
     }
-    const qrBox = await receipt.locator('.receipt-qr').boundingBox()
+    const qrBox = await receipt.locator('.qr-code').boundingBox()
     assert.ok(qrBox && qrBox.width > 100 && qrBox.height > 100, `the QR code is drawn at a scannable size: ${JSON.stringify(qrBox)}`)
     await browser.screenshot('receipt')
-    await receipt.locator('.receipt-qr').scrollIntoViewIfNeeded()
+    await receipt.locator('.qr-code').scrollIntoViewIfNeeded()
     await browser.screenshot('receipt-qr')
   })
 

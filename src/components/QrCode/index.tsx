@@ -30,9 +30,8 @@ export function qrRows(text: string): { size: number; rows: Run[][] } {
 }
 
 /**
- * A QR code drawn with plain views (runs of dark modules per row), as the
- * walk-in receipt does (staff/pages/receipt/ReceiptQr): the same markup on
- * weapp and H5, and no canvas to wait for. Only subpackages import it, so
+ * A QR code drawn with plain views (runs of dark modules per row): the same
+ * markup on weapp and H5, printable, and no canvas to wait for. Only subpackages import it, so
  * qrcode's encoder never reaches the main package.
  */
 export function QrCode({ text }: { text: string }) {

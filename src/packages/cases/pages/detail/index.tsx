@@ -12,7 +12,7 @@ import { CaseHeader } from './CaseHeader'
 import { DeliveryInfo } from './DeliveryInfo'
 import { PaymentEntry } from './PaymentEntry'
 import { RateEntry } from './RateEntry'
-import { WithdrawForm } from './WithdrawForm'
+import { WithdrawForm } from '../../../../components/WithdrawForm'
 
 /** One of the citizen's cases: status and light, 待缴费 fee orders, 评价 once finished (server's rateable list), deadline, result delivery, timeline, and 撤回 while allowed. */
 const CaseDetailPage = observer(function CaseDetailPage() {
@@ -59,6 +59,7 @@ const CaseDetailPage = observer(function CaseDetailPage() {
       </View>
       {detail.allowedActions.includes('withdraw') ? (
         <WithdrawForm
+          what="申请"
           onWithdraw={async (reason) => {
             await cases.withdraw(detail.id, reason)
             toast('已撤回')

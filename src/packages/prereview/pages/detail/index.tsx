@@ -21,7 +21,7 @@ import { HistoryList } from './HistoryList'
 import { MaterialVerdicts } from './MaterialVerdicts'
 import { PartCard } from './PartCard'
 import { StatusHeader } from './StatusHeader'
-import { WithdrawForm } from './WithdrawForm'
+import { WithdrawForm } from '../../../../components/WithdrawForm'
 
 /** A submitted pre-review: status, each department's part and reply, verdicts, 补正, receipts, history, 撤回. */
 const PrereviewDetailPage = observer(function PrereviewDetailPage() {
@@ -109,6 +109,7 @@ const PrereviewDetailPage = observer(function PrereviewDetailPage() {
       <HistoryList history={detail.history} />
       {detail.canWithdraw ? (
         <WithdrawForm
+          what="预审"
           onWithdraw={async (reason) => {
             await prereviews.withdraw(detail.id, reason)
             toast('已撤回')

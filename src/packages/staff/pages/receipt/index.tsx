@@ -10,7 +10,7 @@ import { encodeReceiptCode } from '../../../../components/receiptCode'
 import { caseRoutes } from '../../../../routes'
 import { useStaffCases } from '../../useStaffCases'
 import { useStaffGuard } from '../../useStaffGuard'
-import { ReceiptQr } from './ReceiptQr'
+import { QrCode } from '../../../../components/QrCode'
 import './index.scss'
 
 /**
@@ -56,7 +56,7 @@ const ReceiptPage = observer(function ReceiptPage() {
           <Text className="receipt__label">结果送达</Text>
           <Text className="receipt__value">{DELIVERY_MODES[registered.delivery.mode]}</Text>
         </View>
-        <ReceiptQr text={encodeReceiptCode({ number: registered.number, password: queryPassword })} />
+        <QrCode text={encodeReceiptCode({ number: registered.number, password: queryPassword })} />
         <Text className="receipt__hint">
           凭办件编号和查询密码，或用“跑一次”小程序“进度”页扫描此码，可随时查询办理进度。请妥善保管查询密码。
         </Text>

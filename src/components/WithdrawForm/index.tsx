@@ -2,16 +2,19 @@ import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
-import { userMessage } from '../../../../../api/ApiError'
-import { FormField } from '../../../../../components/FormField'
+import { userMessage } from '../../api/ApiError'
+import { FormField } from '../FormField'
 import './index.scss'
 
-/** The contract's bounds (types/cases.ts WithdrawRequest). */
+/** The contract's bounds (WithdrawRequest in types/cases.ts, WithdrawPrereviewRequest in types/prereviews.ts). */
 const REASON_MIN = 2
 const REASON_MAX = 200
 
-/** 撤回申请 with a reason; offered only while the server lists `withdraw` among the allowed actions. */
-export function WithdrawForm({ onWithdraw }: { onWithdraw: (reason: string) => Promise<void> }) {
+/**
+ * 撤回 with a reason, for whatever the server says may be withdrawn now (a case,
+ * a pre-review): `what` names it in the labels (申请, 预审).
+ */
+export function WithdrawForm({ what, onWithdraw }: { what: string; onWithdraw: (reason: string) => Promise<void> }) {
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -21,7 +24,7 @@ export function WithdrawForm({ onWithdraw }: { onWithdraw: (reason: string) => P
     return (
       <View className="withdraw-form withdraw-form--closed">
         <Button block fill="outline" type="default" onClick={() => setOpen(true)}>
-          撤回申请
+          撤回{what}
         </Button>
       </View>
     )
@@ -29,9 +32,9 @@ export function WithdrawForm({ onWithdraw }: { onWithdraw: (reason: string) => P
 
   const submit = async () => {
     const text = reason.trim()
-    if (text.length < REASON_MIN) return setError(`请填写撤回原因（${REASON_MIN}–${REASON_MAX}字）`)
+    if (text.length < REASON_MIN || text.length > REASON_MAX) return setError(`请填写撤回原因（${REASON_MIN}–${REASON_MAX}字）`)
     setError(null)
-    const { confirm } = await Taro.showModal({ title: '撤回申请', content: '撤回后本次申请结束，如需办理须重新申请。确定撤回吗？' })
+    const { confirm } = await Taro.showModal({ title: `撤回${what}`, content: `撤回后本次${what}结束，如需办理须重新申请。确定撤回吗？` })
     if (!confirm) return
     setBusy(true)
     try {
@@ -46,7 +49,7 @@ export function WithdrawForm({ onWithdraw }: { onWithdraw: (reason: string) => P
 
   return (
     <View className="card withdraw-form">
-      <Text className="card__title">撤回申请</Text>
+      <Text className="card__title">撤回{what}</Text>
       <FormField label="撤回原因" error={error}>
         <TextArea value={reason} maxLength={REASON_MAX} placeholder="请说明撤回原因" onChange={setReason} />
       </FormField>
