@@ -259,6 +259,7 @@ export const NOTIFICATION_KINDS = {
   caseStep: '办件进度通知',
   paymentDue: '缴费提醒',
   ratingReply: '评价回复通知',
+  complaintReply: '投诉建议答复通知',
 } as const
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS
 
@@ -269,6 +270,7 @@ export const NOTIFICATION_SUBJECT_KINDS = {
   appointment: '预约',
   payment: '缴费',
   rating: '评价',
+  complaint: '投诉建议',
 } as const
 export type NotificationSubjectKind = keyof typeof NOTIFICATION_SUBJECT_KINDS
 
