@@ -114,6 +114,9 @@ describe('signing in and out', () => {
     expect(api.auth.signOut).toHaveBeenCalledTimes(1)
     expect(store.session.isSignedIn).toBe(false)
     expect(storage.get(SESSION_STORAGE_KEY)).toBeNull()
+    expect(store.session.signedOutByUser).toBe(true)
+    await store.session.signInWithSms('13812345678', '123456')
+    expect(store.session.signedOutByUser).toBe(false)
   })
 
   it('expire() — what the HTTP client calls on a 401 — ends the session', async () => {
@@ -123,6 +126,7 @@ describe('signing in and out', () => {
     store.session.expire()
     expect(store.session.isSignedIn).toBe(false)
     expect(store.session.staff).toBeNull()
+    expect(store.session.signedOutByUser).toBe(false)
   })
 
   it('a declared real name replaces the profile with the server answer', async () => {

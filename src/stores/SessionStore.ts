@@ -30,6 +30,8 @@ export class SessionStore {
   restored = false
   /** Set when a stored session could not be checked (offline); the token is kept. */
   restoreProblem: string | null = null
+  /** True after the user signed out here (not after a 401): the page that did it navigates on its own. */
+  signedOutByUser = false
 
   constructor(
     private readonly api: Api,
@@ -131,6 +133,7 @@ export class SessionStore {
       }
     }
     this.clear()
+    this.signedOutByUser = true
   }
 
   /** The server said 401 to our token. */
@@ -169,6 +172,7 @@ export class SessionStore {
     this.citizen = null
     this.staff = null
     this.restoreProblem = null
+    this.signedOutByUser = false
     this.storage.remove(SESSION_STORAGE_KEY)
   }
 
