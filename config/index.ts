@@ -3,6 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import webpack from 'webpack'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { pwaH5 } from './pwa'
 
 /**
  * Build configuration for both targets (`--type weapp` → dist/weapp, `--type h5` → dist/h5).
@@ -33,6 +34,7 @@ function trimH5Bundle(chain: Parameters<typeof trimBundle>[0] & { resolve: { ali
   trimBundle(chain)
   chain.resolve.alias.set('whatwg-fetch$', path.join(SHIMS, 'native-fetch.js'))
   chain.resolve.alias.set('jsonp-retry$', path.join(SHIMS, 'no-jsonp.js'))
+  pwaH5(chain) // manifest, icons, service worker (config/pwa.ts)
 }
 
 /**

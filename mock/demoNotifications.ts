@@ -15,6 +15,7 @@ const WECHAT_KEYWORDS: Record<NotificationKind, readonly string[]> = {
   caseStep: ['thing1', 'phrase2', 'time3', 'thing4'],
   paymentDue: ['thing1', 'amount2', 'time3', 'thing4'],
   ratingReply: ['thing1', 'thing2', 'time3'],
+  complaintReply: ['thing1', 'thing2', 'time3'],
 }
 
 const SMS_TEXT: Record<NotificationKind, string> = {
@@ -24,6 +25,7 @@ const SMS_TEXT: Record<NotificationKind, string> = {
   caseStep: '您的办件“${matter}”进展：${status}。${note}',
   paymentDue: '您的办件“${matter}”待缴费${amount}元，请于${time}前缴纳。',
   ratingReply: '您对“${matter}”的评价已有回复：${note}',
+  complaintReply: '您的“${matter}”已有答复：${note}',
 }
 
 const kinds = Object.keys(NOTIFICATION_KINDS) as NotificationKind[]

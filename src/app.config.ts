@@ -3,7 +3,7 @@ export default defineAppConfig({
   pages: ['pages/home/index', 'pages/services/index', 'pages/progress/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/guide', pages: ['pages/detail/index'] },
-    { root: 'packages/account', pages: ['pages/login/index', 'pages/real-name/index'] },
+    { root: 'packages/account', pages: ['pages/login/index', 'pages/real-name/index', 'pages/settings/index'] },
     {
       root: 'packages/staff',
       pages: [
@@ -24,6 +24,9 @@ export default defineAppConfig({
         'pages/rating-appeals/index',
         'pages/rating-stats/index',
         'pages/fee-order/index',
+        'pages/complaints/index',
+        'pages/complaint/index',
+        'pages/deliveries/index',
       ],
     },
     { root: 'packages/cases', pages: ['pages/lookup/index', 'pages/detail/index', 'pages/messages/index'] },
@@ -31,6 +34,7 @@ export default defineAppConfig({
     { root: 'packages/rating', pages: ['pages/rate/index', 'pages/detail/index', 'pages/anonymous/index'] },
     { root: 'packages/payment', pages: ['pages/order/index', 'pages/result/index', 'pages/receipt/index'] },
     { root: 'packages/prereview', pages: ['pages/bundles/index', 'pages/apply/index', 'pages/detail/index', 'pages/list/index'] },
+    { root: 'packages/complaints', pages: ['pages/new/index', 'pages/list/index', 'pages/detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -2,11 +2,13 @@ import { useLaunch } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { StoreProvider } from './stores/context'
 import { appStore } from './stores/appStore'
+import { registerServiceWorker } from './platform/serviceWorker'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     void appStore.session.restore()
+    registerServiceWorker()
   })
   return <StoreProvider store={appStore}>{children}</StoreProvider>
 }

@@ -10,6 +10,8 @@ export const routes = {
   guide: (matterId: string) => `/packages/guide/pages/detail/index?id=${encodeURIComponent(matterId)}`,
   login: '/packages/account/pages/login/index',
   realName: '/packages/account/pages/real-name/index',
+  /** 设置: 长辈版 (elder mode). */
+  settings: '/packages/account/pages/settings/index',
   staffLogin: '/packages/staff/pages/login/index',
   staffHome: '/packages/staff/pages/home/index',
   staffMatter: (matterId: string) => `/packages/staff/pages/matter/index?id=${encodeURIComponent(matterId)}`,
@@ -39,4 +41,15 @@ export const staffPrereviewRoutes = {
 export const prereviewRoutes = {
   mine: '/packages/prereview/pages/list/index',
   bundles: '/packages/prereview/pages/bundles/index',
+} as const
+
+/** The complaints (投诉建议) pages, citizen and staff: 我的, case detail and the message centre link here. */
+export const complaintRoutes = {
+  /** File one; `caseId` links it to a case of mine. */
+  new: (options: { caseId?: string } = {}) =>
+    `/packages/complaints/pages/new/index${options.caseId ? `?caseId=${encodeURIComponent(options.caseId)}` : ''}`,
+  mine: '/packages/complaints/pages/list/index',
+  detail: (id: string) => `/packages/complaints/pages/detail/index?id=${encodeURIComponent(id)}`,
+  staffQueue: '/packages/staff/pages/complaints/index',
+  staffDetail: (id: string) => `/packages/staff/pages/complaint/index?id=${encodeURIComponent(id)}`,
 } as const

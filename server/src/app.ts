@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import authentication from './plugins/authentication'
-import { registerErrorHandler } from './plugins/errorHandler'
+import { frameworkErrors, registerErrorHandler } from './plugins/errorHandler'
 import { registerOpenApi } from './plugins/openapi'
 import { registerSecurityHeaders } from './plugins/securityHeaders'
 import auth from './routes/auth'
@@ -31,6 +31,8 @@ import citizenPayments from './routes/payments'
 import staffPayments from './routes/staff/payments'
 import citizenRatings from './routes/ratings'
 import staffRatings from './routes/staff/ratings'
+import citizenComplaints from './routes/complaints'
+import staffComplaints from './routes/staff/complaints'
 import { buildServices, type ServiceDeps, type Services } from './services'
 
 declare module 'fastify' {
@@ -57,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -96,6 +99,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     [staffPayments, '/api/staff/payments'],
     [citizenRatings, '/api/ratings'],
     [staffRatings, '/api/staff/ratings'],
+    [citizenComplaints, '/api/complaints'],
+    [staffComplaints, '/api/staff/complaints'],
   ] as const
   for (const [plugin, prefix] of routes) await app.register(plugin, { prefix, services })
   return app

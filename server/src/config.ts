@@ -75,6 +75,7 @@ export const ConfigSchema = Type.Object({
   WECHAT_TEMPLATE_CASE_STEP: Type.String({ default: '', maxLength: 64 }),
   WECHAT_TEMPLATE_PAYMENT_DUE: Type.String({ default: '', maxLength: 64 }),
   WECHAT_TEMPLATE_RATING_REPLY: Type.String({ default: '', maxLength: 64 }),
+  WECHAT_TEMPLATE_COMPLAINT_REPLY: Type.String({ default: '', maxLength: 64 }),
   /** Which mini-program version a subscribe message opens. */
   WECHAT_MINIPROGRAM_STATE: Type.Union(['formal', 'trial', 'developer'].map((l) => Type.Literal(l)), { default: 'formal' }),
   /** Aliyun SMS template codes per notification kind; unset = no SMS for that kind. */
@@ -84,6 +85,7 @@ export const ConfigSchema = Type.Object({
   SMS_TEMPLATE_CASE_STEP: Type.String({ default: '' }),
   SMS_TEMPLATE_PAYMENT_DUE: Type.String({ default: '' }),
   SMS_TEMPLATE_RATING_REPLY: Type.String({ default: '' }),
+  SMS_TEMPLATE_COMPLAINT_REPLY: Type.String({ default: '' }),
   /** Notification retries: attempts in all, the first backoff (doubling, capped at an hour), and how often the job runs. */
   NOTIFICATION_MAX_ATTEMPTS: Type.Integer({ minimum: 1, maximum: 20, default: 6 }),
   NOTIFICATION_RETRY_BASE_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 60 }),

@@ -10,7 +10,7 @@ import { migrateDatabase } from './db/migrate'
 import { seedDemoCity } from './db/seed/seedDemoCity'
 import { smsFromConfig, wechatFromConfig, wechatPayFromConfig } from './integrations/fromConfig'
 import { LocalFileStorage } from './services/documents/fileStorage'
-import { removeSpentRecords } from './services/housekeeping'
+import { removeSpentRecords, removeUnattachedComplaintPhotos } from './services/housekeeping'
 import { startReminderJob } from './services/appointments/reminderJob'
 import { remindTolerancePromises } from './services/cases/toleranceReminders'
 import { applyDefaultRatings } from './services/ratings/defaultRatings'
@@ -47,6 +47,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const url = await app.listen({ host: config.HOST, port: config.PORT })
     const housekeeping = setInterval(() => {
       removeSpentRecords(database.db).catch((error) => app.log.warn({ err: error }, 'housekeeping failed'))
+      removeUnattachedComplaintPhotos(database.db).catch((error) => app.log.warn({ err: error }, 'complaint photo sweep failed'))
       // Uploads cut off by a crash leave staged bytes; a live upload never takes an hour.
       storage.removeStaleStaging(new Date(Date.now() - HOUSEKEEPING_INTERVAL_MS)).catch((error) => app.log.warn({ err: error }, 'staging cleanup failed'))
     }, HOUSEKEEPING_INTERVAL_MS)

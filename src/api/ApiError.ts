@@ -58,6 +58,8 @@ function fallbackMessage(status: number): string {
 
 export const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试'
 export const TIMEOUT_MESSAGE = '网络超时，请稍后重试'
+/** A write refused on the device because it is offline: nothing left it, so it is safe to retry. */
+export const OFFLINE_WRITE_MESSAGE = '网络未连接，提交未发送，请联网后重试'
 
 /** A message to show for anything thrown by an action. */
 export function userMessage(error: unknown): string {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { ApiError, NETWORK_MESSAGE, TIMEOUT_MESSAGE } from './ApiError'
+import { ApiError, NETWORK_MESSAGE, OFFLINE_WRITE_MESSAGE, TIMEOUT_MESSAGE } from './ApiError'
 import { configureHttp, http } from './http'
 import { listMatters } from './matters'
 import { signInWithSms, signOut } from './auth'
@@ -86,4 +86,25 @@ it('signs out with an empty JSON object, not an empty JSON body', async () => {
   await signOut()
   expect(calls[0].method).toBe('DELETE')
   expect(calls[0].data).toBe('{}')
+})
+
+describe('offline', () => {
+  const setOnLine = (value: boolean) => Object.defineProperty(window.navigator, 'onLine', { configurable: true, get: () => value })
+  afterEach(() => setOnLine(true))
+
+  it('does not send a write while offline, and says nothing was sent', async () => {
+    setOnLine(false)
+    answer({ statusCode: 200, data: {} })
+    const error = await signInWithSms({ phone: '13812345678', code: '123456' }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({ status: 0, code: 'offline', message: OFFLINE_WRITE_MESSAGE })
+    expect(calls).toHaveLength(0)
+  })
+
+  it('still sends reads while offline (the service worker may answer them)', async () => {
+    setOnLine(false)
+    answer({ statusCode: 200, data: { departments: [] } })
+    await http.get('/api/catalog')
+    expect(calls).toHaveLength(1)
+  })
 })

@@ -6,7 +6,8 @@
 import axios, { AxiosHeaders, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
 import Taro from '@tarojs/taro'
 import { API_BASE } from '../env'
-import { ApiError, NETWORK_MESSAGE, NETWORK_STATUS, TIMEOUT_MESSAGE } from './ApiError'
+import { networkStatus } from '../platform/network'
+import { ApiError, NETWORK_MESSAGE, NETWORK_STATUS, OFFLINE_WRITE_MESSAGE, TIMEOUT_MESSAGE } from './ApiError'
 
 declare module 'axios' {
   interface AxiosRequestConfig {
@@ -37,9 +38,16 @@ export const taroRequestAdapter: AxiosAdapter = (config: InternalAxiosRequestCon
   new Promise<AxiosResponse>((resolve, reject) => {
     const headers = AxiosHeaders.from(config.headers).toJSON(true) as Record<string, string>
     const carriedToken = Boolean(headers.Authorization)
+    const method = (config.method ?? 'get').toUpperCase() as TaroMethod
+    // Offline, a write is not attempted, so the user can be told it was not sent.
+    // Reads still go: the H5 service worker may answer them from its cache.
+    if (method !== 'GET' && method !== 'HEAD' && !networkStatus.isOnline()) {
+      reject(new ApiError(NETWORK_STATUS, OFFLINE_WRITE_MESSAGE, 'offline'))
+      return
+    }
     Taro.request({
       url: axios.getUri(config),
-      method: (config.method ?? 'get').toUpperCase() as TaroMethod,
+      method,
       data: config.data,
       header: headers,
       timeout: config.timeout || REQUEST_TIMEOUT_MS,

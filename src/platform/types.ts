@@ -31,3 +31,10 @@ export interface CodeScanner {
   /** The code's text, or null when the user cancelled or nothing was read. */
   scan(): Promise<string | null>
 }
+
+export interface NetworkStatus {
+  /** False only when the device says it has no network (a request would not leave it). */
+  isOnline(): boolean
+  /** Calls back on every change of `isOnline()`; returns the unsubscribe. */
+  subscribe(listener: (online: boolean) => void): () => void
+}

@@ -4,12 +4,15 @@ import { CaseStore } from './CaseStore'
 import { CatalogStore } from './CatalogStore'
 import { NotificationStore } from './NotificationStore'
 import { SessionStore } from './SessionStore'
+import { ThemeStore } from '../theme/ThemeStore'
 import type { KeyValueStorage } from './storage'
 
 export interface RootStoreDeps {
   api: Api
   storage: KeyValueStorage
   now?: () => Date
+  /** The host's large-text setting (platform/fontScale); elder mode's default when nothing is stored. */
+  prefersLargeText?: () => boolean
 }
 
 /** A store only one subpackage uses; it forgets everything when the session changes. */
@@ -23,15 +26,17 @@ export class RootStore {
   readonly catalog: CatalogStore
   readonly cases: CaseStore
   readonly notifications: NotificationStore
+  readonly theme: ThemeStore
   private readonly api: Api
   private readonly features = new Map<string, FeatureStore>()
 
-  constructor({ api, storage, now }: RootStoreDeps) {
+  constructor({ api, storage, now, prefersLargeText }: RootStoreDeps) {
     this.api = api
     this.session = new SessionStore(api, storage, now)
     this.catalog = new CatalogStore(api)
     this.cases = new CaseStore(api)
     this.notifications = new NotificationStore(api)
+    this.theme = new ThemeStore(storage, prefersLargeText ?? (() => false))
     // Nothing of one account outlives its session.
     reaction(
       () => this.session.token,

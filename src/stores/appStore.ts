@@ -4,10 +4,11 @@
  * own RootStore with a fake API.
  */
 import { api, configureHttp } from '../api'
+import { prefersLargeText } from '../platform/fontScale'
 import { RootStore } from './RootStore'
 import { taroStorage } from './storage'
 
-export const appStore = new RootStore({ api, storage: taroStorage })
+export const appStore = new RootStore({ api, storage: taroStorage, prefersLargeText })
 
 configureHttp({
   getToken: () => appStore.session.token,

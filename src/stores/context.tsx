@@ -12,3 +12,8 @@ export function useStores(): RootStore {
   if (!store) throw new Error('useStores() outside <StoreProvider>')
   return store
 }
+
+/** The stores when there are any: for shared components also rendered alone (component tests). */
+export function useOptionalStores(): RootStore | null {
+  return useContext(StoreContext)
+}

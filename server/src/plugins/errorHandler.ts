@@ -3,7 +3,7 @@
  * can act on. Validation failures name the field. Unexpected errors are
  * logged (without request bodies) and answered 500 without details.
  */
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { STATUS_CODES } from 'node:http'
 import { HttpError } from '../errors'
 import { validationMessage } from './validationMessages'
@@ -16,6 +16,16 @@ function pgErrorCode(error: unknown): string | undefined {
     if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code
   }
   return undefined
+}
+
+/**
+ * Errors Fastify raises before routing (they bypass the error handler): a URL
+ * that does not decode, a path parameter past maxParamLength.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const [statusCode, message] =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? [414, '请求地址过长，请检查后重试'] : error.code === 'FST_ERR_BAD_URL' ? [400, '请求地址格式不正确，请检查后重试'] : [500, '服务器开小差了，请稍后重试']
+  reply.status(statusCode).send({ statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message })
 }
 
 export function registerErrorHandler(app: FastifyInstance): void {

@@ -1,5 +1,5 @@
 /**
- * GET /api/files/:fileId?expires=&signature= — the bytes of a pre-review page
+ * GET /api/files/:fileId?expires=&signature= — the bytes of a pre-review page or a complaint photo
  * to whoever holds a fresh signed URL (img src and downloads send no
  * Authorization header). URLs are minted only for callers who may see the file.
  */
@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm'
 import { Type } from 'typebox'
 import { Uuid } from '../../../types/common'
 import { SignedFileQuery } from '../../../types/prereviews'
-import { prereviewFiles } from '../db/schema'
+import { complaintPhotos, prereviewFiles } from '../db/schema'
 import { forbidden, notFound } from '../errors'
 import type { RoutePlugin } from './types'
 
@@ -31,7 +31,7 @@ const files: RoutePlugin = async (app, { services }) => {
     {
       schema: {
         tags: ['prereviews'],
-        summary: 'A pre-review page, through a signed short-lived URL (no Authorization header)',
+        summary: 'A pre-review page or complaint photo, through a signed short-lived URL (no Authorization header)',
         description: '403 when the signature does not match the file or the link has expired.',
         params: Type.Object({ fileId: Uuid }),
         querystring: SignedFileQuery,
@@ -45,7 +45,12 @@ const files: RoutePlugin = async (app, { services }) => {
       if (check === 'invalid') throw forbidden('链接无效')
       if (check === 'expired') throw forbidden('链接已过期，请刷新页面后重试')
 
-      const [file] = await services.database.db.select().from(prereviewFiles).where(eq(prereviewFiles.id, fileId))
+      const db = services.database.db
+      // Pre-review pages and complaint photos share the signed-URL scheme (random uuids, no overlap).
+      const [file] =
+        (await db.select({ id: prereviewFiles.id, sha256: prereviewFiles.sha256, mimeType: prereviewFiles.mimeType, bytes: prereviewFiles.bytes }).from(prereviewFiles).where(eq(prereviewFiles.id, fileId))).concat(
+          await db.select({ id: complaintPhotos.id, sha256: complaintPhotos.sha256, mimeType: complaintPhotos.mimeType, bytes: complaintPhotos.bytes }).from(complaintPhotos).where(eq(complaintPhotos.id, fileId)),
+        )
       const stream = file ? await services.storage.open(file.sha256) : null
       if (!file || !stream) throw notFound('文件不存在或已被删除')
       const remaining = Math.max(0, expires - Math.floor(now.getTime() / 1000))

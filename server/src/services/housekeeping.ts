@@ -1,6 +1,7 @@
 import { and, isNull, lt, or } from 'drizzle-orm'
 import type { Db } from '../db/client'
 import { lookupClientCounts, lookupGuards, sessions, smsCodes } from '../db/schema'
+export { sweepUnattachedPhotos as removeUnattachedComplaintPhotos } from './complaints/complaintPhotoService'
 
 /** How long spent records are kept: SMS codes past the daily-limit window, sessions a while after expiry for support questions. */
 const SMS_CODE_RETENTION_MS = 2 * 86_400_000

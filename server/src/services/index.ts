@@ -27,6 +27,9 @@ import { BadRatingDesk } from './ratings/badRatingDesk'
 import { RatingStatisticsService } from './ratings/ratingStatistics'
 import type { WechatPay } from '../integrations/wechatpay/client'
 import { buildPaymentServices, paymentSettings, type PaymentServices } from './payments'
+import { ComplaintService } from './complaints/complaintService'
+import { ComplaintDesk } from './complaints/complaintDesk'
+import { ComplaintPhotoService } from './complaints/complaintPhotoService'
 
 /** Everything routes may call, built once per app with explicit dependencies. */
 export interface Services {
@@ -59,6 +62,10 @@ export interface Services {
   wechatPay: WechatPay | null
   /** Fee orders, payment starts, WeChat Pay notifications, reconcile (services/payments). */
   payments: PaymentServices
+  /** Complaints and suggestions (投诉建议): citizens, photos, the staff desk. */
+  complaints: ComplaintService
+  complaintPhotos: ComplaintPhotoService
+  complaintDesk: ComplaintDesk
 }
 
 export interface ServiceDeps {
@@ -86,7 +93,11 @@ export function buildServices({ config, database, storage, wechat, sms, wechatPa
     lockMinutes: config.LOOKUP_LOCK_MINUTES,
     hourlyLimitPerClient: config.LOOKUP_HOURLY_LIMIT_PER_CLIENT,
   })
+  const complaintPhotos = new ComplaintPhotoService(db, signer, config.UPLOAD_MAX_FILE_BYTES)
   return {
+    complaints: new ComplaintService(db, calendar, signer, complaintPhotos),
+    complaintPhotos,
+    complaintDesk: new ComplaintDesk(db, calendar, notifications, signer),
     ratings: new RatingService(db, calendar, caseLookup, { rectifyDays: config.RATING_RECTIFY_DAYS }),
     badRatings: new BadRatingDesk(db, calendar, notifications),
     ratingStatistics: new RatingStatisticsService(db),

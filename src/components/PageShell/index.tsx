@@ -1,5 +1,8 @@
 import { View } from '@tarojs/components'
 import type { PropsWithChildren } from 'react'
+import { observer } from 'mobx-react-lite'
+import { useStores } from '../../stores/context'
+import { OfflineBanner } from '../OfflineBanner'
 import './index.scss'
 
 interface PageShellProps {
@@ -10,10 +13,11 @@ interface PageShellProps {
 }
 
 /**
- * Root of every page: one place for page-wide classes (a theme such as elder
- * mode switches here), since the mini-program renders nothing from App.
+ * Root of every page: one place for page-wide classes (elder mode, 长辈版,
+ * adds `page--elder`: src/theme/elder.scss), since the mini-program renders nothing from App.
  */
-export function PageShell({ name, withBottomBar, children }: PropsWithChildren<PageShellProps>) {
-  const classes = ['page', `page--${name}`, withBottomBar ? 'page--with-bottom-bar' : ''].filter(Boolean)
-  return <View className={classes.join(' ')}>{children}</View>
-}
+export const PageShell = observer(function PageShell({ name, withBottomBar, children }: PropsWithChildren<PageShellProps>) {
+  const { theme } = useStores()
+  const classes = ['page', `page--${name}`, withBottomBar ? 'page--with-bottom-bar' : '', theme.elder ? 'page--elder' : ''].filter(Boolean)
+  return <View className={classes.join(' ')}><OfflineBanner />{children}</View>
+})

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { userMessage } from '../../api/ApiError'
+import { useConfirm } from '../ConfirmBar'
 import { FormField } from '../FormField'
 import './index.scss'
 
@@ -19,6 +19,7 @@ export function WithdrawForm({ what, onWithdraw }: { what: string; onWithdraw: (
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const { confirm, confirmBar } = useConfirm()
 
   if (!open) {
     return (
@@ -34,8 +35,7 @@ export function WithdrawForm({ what, onWithdraw }: { what: string; onWithdraw: (
     const text = reason.trim()
     if (text.length < REASON_MIN || text.length > REASON_MAX) return setError(`请填写撤回原因（${REASON_MIN}–${REASON_MAX}字）`)
     setError(null)
-    const { confirm } = await Taro.showModal({ title: `撤回${what}`, content: `撤回后本次${what}结束，如需办理须重新申请。确定撤回吗？` })
-    if (!confirm) return
+    if (!(await confirm({ title: `撤回${what}`, content: `撤回后本次${what}结束，如需办理须重新申请。确定撤回吗？` }))) return
     setBusy(true)
     try {
       await onWithdraw(text)
@@ -61,6 +61,7 @@ export function WithdrawForm({ what, onWithdraw }: { what: string; onWithdraw: (
           确认撤回
         </Button>
       </View>
+      {confirmBar}
     </View>
   )
 }

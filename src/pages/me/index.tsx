@@ -1,8 +1,9 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
-import { Button } from '@nutui/nutui-react-taro'
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { LoadState } from '../../components/LoadState'
+import { useConfirm } from '../../components/ConfirmBar'
 import { PageShell } from '../../components/PageShell'
 import { useStores } from '../../stores/context'
 import { routes } from '../../routes'
@@ -11,7 +12,8 @@ import { StaffCard } from './StaffCard'
 import './index.scss'
 
 const MePage = observer(function MePage() {
-  const { session, notifications } = useStores()
+  const { session, notifications, theme } = useStores()
+  const { confirm, confirmBar } = useConfirm()
 
   useDidShow(() => {
     // Picks up a real-name declared in the account package.
@@ -21,8 +23,7 @@ const MePage = observer(function MePage() {
   })
 
   const signOut = async () => {
-    const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定退出当前账号吗？' })
-    if (confirm) await session.signOut()
+    if (await confirm({ title: '退出登录', content: '确定退出当前账号吗？', confirmText: '退出' })) await session.signOut()
   }
 
   let body
@@ -52,6 +53,10 @@ const MePage = observer(function MePage() {
   return (
     <PageShell name="me">
       {body}
+      {confirmBar}
+      <CellGroup className="me-settings">
+        <Cell title="设置（长辈版）" extra={theme.elder ? '已开启 ›' : '›'} clickable onClick={() => void Taro.navigateTo({ url: routes.settings })} />
+      </CellGroup>
       {!session.isStaff ? (
         <View className="me-staff-entry">
           <Text className="me-staff-entry__link" onClick={() => void Taro.navigateTo({ url: routes.staffLogin })}>

@@ -129,5 +129,5 @@ test('subscribe pages open the case, else the message centre', () => {
 })
 
 test('setting names: WECHAT_TEMPLATE_<KIND> in upper snake case', () => {
-  assert.deepEqual(kinds.map(settingSuffix), ['PREREVIEW_RESULT', 'CORRECTION_NEEDED', 'APPOINTMENT_REMINDER', 'CASE_STEP', 'PAYMENT_DUE', 'RATING_REPLY'])
+  assert.deepEqual(kinds.map(settingSuffix), ['PREREVIEW_RESULT', 'CORRECTION_NEEDED', 'APPOINTMENT_REMINDER', 'CASE_STEP', 'PAYMENT_DUE', 'RATING_REPLY', 'COMPLAINT_REPLY'])
 })

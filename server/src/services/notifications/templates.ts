@@ -48,6 +48,8 @@ export const SUBSCRIBE_LAYOUTS: Readonly<Record<NotificationKind, Layout>> = {
   paymentDue: [['thing1', 'matter'], ['amount2', 'amount'], ['time3', 'time'], ['thing4', 'note']],
   // 评价回复通知: 事项名称 / 回复内容 / 回复时间
   ratingReply: [['thing1', 'matter'], ['thing2', 'note'], ['time3', 'time']],
+  // 投诉建议答复通知: 事项名称 / 答复内容 / 答复时间
+  complaintReply: [['thing1', 'matter'], ['thing2', 'note'], ['time3', 'time']],
 }
 
 /** Variables an SMS template of the kind may use (Aliyun: each value at most 35 characters). */
@@ -58,6 +60,7 @@ export const SMS_VARIABLES: Readonly<Record<NotificationKind, readonly Fact[]>> 
   caseStep: ['matter', 'status', 'note'],
   paymentDue: ['matter', 'amount', 'time'],
   ratingReply: ['matter', 'note'],
+  complaintReply: ['matter', 'note'],
 }
 export const SMS_VALUE_MAX = 35
 
@@ -69,6 +72,7 @@ const DEFAULT_STATUS: Readonly<Record<NotificationKind, string>> = {
   caseStep: '有更新',
   paymentDue: '待缴费',
   ratingReply: '已回复',
+  complaintReply: '已答复',
 }
 const DEFAULT_PLACE = '政务服务大厅'
 

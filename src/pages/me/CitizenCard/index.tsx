@@ -5,7 +5,7 @@ import type { CitizenProfile } from '../../../../types/auth'
 import { IDENTITY_LEVELS } from '../../../../types/enums'
 import { FlagTag } from '../../../components/FlagTag'
 import { wechatLogin } from '../../../platform/login'
-import { caseRoutes, prereviewRoutes, routes } from '../../../routes'
+import { caseRoutes, complaintRoutes, prereviewRoutes, routes } from '../../../routes'
 import './index.scss'
 
 interface CitizenCardProps {
@@ -48,6 +48,7 @@ export function CitizenCard({ profile, unread, onSignOut }: CitizenCardProps) {
         />
         <Cell title="我的预审" clickable onClick={() => void Taro.navigateTo({ url: prereviewRoutes.mine })} />
         <Cell title="我的预约" clickable onClick={() => void Taro.navigateTo({ url: routes.myBookings })} />
+        <Cell title="投诉建议" extra="12345" clickable onClick={() => void Taro.navigateTo({ url: complaintRoutes.mine })} />
         {canBindPhone ? (
           <Cell title="绑定手机号" extra="去绑定 ›" clickable onClick={() => void Taro.navigateTo({ url: routes.login })} />
         ) : null}

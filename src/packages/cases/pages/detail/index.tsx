@@ -6,7 +6,7 @@ import { CaseTimeline } from '../../../../components/CaseTimeline'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { useStores } from '../../../../stores/context'
-import { routes } from '../../../../routes'
+import { complaintRoutes, routes } from '../../../../routes'
 import { toast } from '../../../../navigation'
 import { CaseHeader } from './CaseHeader'
 import { DeliveryInfo } from './DeliveryInfo'
@@ -56,6 +56,10 @@ const CaseDetailPage = observer(function CaseDetailPage() {
       <View className="card">
         <Text className="card__title">办理进度</Text>
         <CaseTimeline steps={detail.steps} />
+      </View>
+      <View className="card case-complaint-entry" onClick={() => void Taro.navigateTo({ url: complaintRoutes.new({ caseId: detail.id }) })}>
+        <Text className="muted">对办理有意见？</Text>
+        <Text className="card__title">对此件投诉 ›</Text>
       </View>
       {detail.allowedActions.includes('withdraw') ? (
         <WithdrawForm

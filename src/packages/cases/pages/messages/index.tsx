@@ -1,23 +1,29 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { useEffect, useRef } from 'react'
 import type { Notification } from '../../../../../types/notifications'
 import { EmptyState } from '../../../../components/EmptyState'
 import { formatDateTime } from '../../../../components/format'
+import { kindLabel } from '../../../../components/notificationLabels'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { useStores } from '../../../../stores/context'
 import { toast } from '../../../../navigation'
-import { caseRoutes } from '../../../../routes'
 import { userMessage } from '../../../../api/ApiError'
-import { ratingPages } from '../../../rating/routes'
-import { paymentPages } from '../../../payment/routes'
+import { messageLink } from './messageLink'
 import './index.scss'
 
-/** 消息中心: every notice about the citizen's cases, newest first; opening one marks it read. */
+/**
+ * 消息中心: every notice the service sent the citizen, newest first, unread
+ * ones marked (dot and 未读 for screen readers). Tapping one marks it read and
+ * opens what it is about (messageLink). A WeChat subscribe message opens this
+ * page with `?id=<message>`: that message is opened once it is listed.
+ */
 const MessagesPage = observer(function MessagesPage() {
   const { notifications, session } = useStores()
   const { list } = notifications
+  const pending = useRef(useRouter().params.id ?? '')
 
   useDidShow(() => {
     if (session.isCitizen) void list.reload()
@@ -29,34 +35,48 @@ const MessagesPage = observer(function MessagesPage() {
 
   const open = (item: Notification) => {
     notifications.markRead(item.id).catch((e: unknown) => toast(userMessage(e)))
-    // A rating reply opens the rating (reply and 再次评价); a fee its order; other notices their case.
-    if (item.subject?.kind === 'rating') void Taro.navigateTo({ url: ratingPages.detail(item.subject.id) })
-    else if (item.subject?.kind === 'payment') void Taro.navigateTo({ url: paymentPages.order(item.subject.id) })
-    else if (item.caseId) void Taro.navigateTo({ url: caseRoutes.detail(item.caseId) })
+    const url = messageLink(item)
+    if (url) void Taro.navigateTo({ url })
   }
+
+  useEffect(() => {
+    const item = pending.current ? list.items.find((n) => n.id === pending.current) : undefined
+    if (item) {
+      pending.current = ''
+      open(item)
+    }
+  })
 
   let body
   if (session.restored && !session.isCitizen) body = <EmptyState title="请先登录" description="登录后查看办件通知。" />
   else if (list.items.length === 0 && list.status !== 'ready')
     body = <LoadState status={list.status === 'error' ? 'error' : 'loading'} error={list.error} onRetry={() => void list.reload()} />
   else if (list.items.length === 0) body = <EmptyState title="暂无消息" description="办件受理、补正、办结等通知会出现在这里。" />
-  else
-    body = list.items.map((item) => (
-      <View key={item.id} className={`message-row${item.read ? '' : ' message-row--unread'}`} onClick={() => open(item)}>
-        <View className="message-row__head">
-          <Text className="message-row__title">{item.title}</Text>
-          <Text className="message-row__time">{formatDateTime(item.createdAt)}</Text>
-        </View>
-        <Text className="message-row__body">{item.body}</Text>
-      </View>
-    ))
+  else body = list.items.map((item) => <MessageRow key={item.id} item={item} onOpen={open} />)
 
   return (
     <PageShell name="messages">
+      {notifications.unread > 0 ? <Text className="messages__unread">{`${notifications.unread} 条未读`}</Text> : null}
       {body}
       {list.items.length > 0 && list.status === 'error' ? <LoadState status="error" error={list.error} onRetry={() => void list.loadMore()} /> : null}
     </PageShell>
   )
 })
+
+function MessageRow({ item, onOpen }: { item: Notification; onOpen: (item: Notification) => void }) {
+  const label = kindLabel(item.kind)
+  return (
+    <View className={`message-row${item.read ? '' : ' message-row--unread'}`} onClick={() => onOpen(item)}>
+      <View className="message-row__head">
+        {item.read ? null : <View className="message-row__dot" />}
+        {item.read ? null : <Text className="message-row__sr">未读</Text>}
+        <Text className="message-row__title">{item.title}</Text>
+        <Text className="message-row__time">{formatDateTime(item.createdAt)}</Text>
+      </View>
+      {label ? <Text className="message-row__kind">{label}</Text> : null}
+      <Text className="message-row__body">{item.body}</Text>
+    </View>
+  )
+}
 
 export default MessagesPage

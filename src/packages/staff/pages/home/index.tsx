@@ -14,6 +14,8 @@ import { useStaffWorkbench } from '../../useStaffCases'
 import { useStaffGuard } from '../../useStaffGuard'
 import { BookingLinks } from './BookingLinks'
 import { RatingLinks } from './RatingLinks'
+import { AdminLinks } from './AdminLinks'
+import { ComplaintLink } from './ComplaintLink'
 import { StaffMatterList } from './StaffMatterList'
 import './index.scss'
 
@@ -53,6 +55,8 @@ const StaffHomePage = observer(function StaffHomePage() {
         <StaffWorkLinks staff={me} />
         <BookingLinks staff={me} />
         <RatingLinks staff={me} />
+        <AdminLinks staff={me} />
+        <ComplaintLink />
         <Button size="small" fill="outline" type="default" onClick={signOut}>
           退出登录
         </Button>

@@ -1,10 +1,10 @@
-import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { CASE_ACTIONS, CASE_ACTIONS_NEEDING_COMMENT, type CaseAction } from '../../../../../../types/enums'
 import { ApiError, userMessage } from '../../../../../api/ApiError'
 import { FormField } from '../../../../../components/FormField'
+import { useConfirm } from '../../../../../components/ConfirmBar'
 import './index.scss'
 
 /** Refusing or returning a case: shown as a warning button. */
@@ -21,6 +21,7 @@ export function ActionPanel({ actions, onAct }: ActionPanelProps) {
   const [commentError, setCommentError] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState<CaseAction | null>(null)
+  const { confirm, confirmBar } = useConfirm()
 
   if (actions.length === 0) {
     return (
@@ -37,8 +38,7 @@ export function ActionPanel({ actions, onAct }: ActionPanelProps) {
       return
     }
     setCommentError(null)
-    const { confirm } = await Taro.showModal({ title: CASE_ACTIONS[action], content: `确定对本件执行“${CASE_ACTIONS[action]}”吗？` })
-    if (!confirm) return
+    if (!(await confirm({ title: CASE_ACTIONS[action], content: `确定对本件执行“${CASE_ACTIONS[action]}”吗？` }))) return
     setBusy(action)
     try {
       await onAct(action, comment)
@@ -73,6 +73,7 @@ export function ActionPanel({ actions, onAct }: ActionPanelProps) {
           </Button>
         ))}
       </View>
+      {confirmBar}
     </View>
   )
 }

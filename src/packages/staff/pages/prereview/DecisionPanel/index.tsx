@@ -1,10 +1,10 @@
-import Taro from '@tarojs/taro'
 import { View, Text, Picker } from '@tarojs/components'
 import { Button, TextArea } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import { PREREVIEW_DECISIONS, type PrereviewDecision } from '../../../../../../types/enums'
 import { ApiError, userMessage } from '../../../../../api/ApiError'
 import { FormField } from '../../../../../components/FormField'
+import { useConfirm } from '../../../../../components/ConfirmBar'
 import type { DecisionInput, StaffPartMaterial } from '../../../StaffPrereviewStore'
 import { chinaDatePlus, DEFAULT_PROMISE_DAYS } from './promiseDates'
 import './index.scss'
@@ -34,6 +34,7 @@ export function DecisionPanel({ decisions, toleranceCandidates, onDecide }: Deci
   const [fieldError, setFieldError] = useState<string | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const { confirm, confirmBar } = useConfirm()
 
   if (decisions.length === 0) {
     return (
@@ -58,8 +59,7 @@ export function DecisionPanel({ decisions, toleranceCandidates, onDecide }: Deci
     setFormError(null)
     if (decision === 'refuse' && !comment.trim()) return setFieldError('请填写不予受理的法律依据和理由')
     if (decision === 'tolerate' && tolerated.length === 0) return setFormError('请选择容缺的材料')
-    const { confirm } = await Taro.showModal({ title: PREREVIEW_DECISIONS[decision], content: `确定答复“${PREREVIEW_DECISIONS[decision]}”吗？答复后申请人会收到通知。` })
-    if (!confirm) return
+    if (!(await confirm({ title: PREREVIEW_DECISIONS[decision], content: `确定答复“${PREREVIEW_DECISIONS[decision]}”吗？答复后申请人会收到通知。` }))) return
     setBusy(true)
     try {
       await onDecide(decision, {
@@ -126,6 +126,7 @@ export function DecisionPanel({ decisions, toleranceCandidates, onDecide }: Deci
           >
             确认{PREREVIEW_DECISIONS[current]}
           </Button>
+          {confirmBar}
         </>
       ) : (
         <Text className="muted">请选择答复方式。</Text>

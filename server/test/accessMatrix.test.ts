@@ -1,0 +1,120 @@
+/**
+ * The access-control matrix (accessMatrix/matrix.ts) against the live API: every
+ * operation of /api/openapi.json must have an entry, and for each entry every
+ * role gets exactly what the matrix says on citizen A's resources. Refusals and
+ * reads run first on shared resources; allowed writes run last on fresh ones.
+ */
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { buildFixture, ROLES, type Fixture, type Role } from './accessMatrix/fixture'
+import { matrix, type AccessEntry, type Req } from './accessMatrix/matrix'
+import { startTestApp, type TestApp } from './testApp'
+
+let t: TestApp
+let fx: Fixture
+let specOps: string[] = []
+
+before(async () => {
+  const t0 = Date.now()
+  t = await startTestApp()
+  console.log('TIMING app', Date.now() - t0)
+  const spec = (await t.app.inject({ url: '/api/openapi.json' })).json()
+  for (const [path, ops] of Object.entries<Record<string, unknown>>(spec.paths)) {
+    for (const method of Object.keys(ops)) specOps.push(`${method.toUpperCase()} ${path.length > 1 ? path.replace(/\/$/, '') : path}`)
+  }
+  const t1 = Date.now()
+  fx = await buildFixture(t)
+  console.log('TIMING fixture', Date.now() - t1)
+})
+after(() => t?.close())
+
+const entries = Object.entries(matrix)
+const allowed = (e: AccessEntry): Role[] => (e.ok === 'public' ? [...ROLES] : e.ok)
+
+function expected(e: AccessEntry, role: Role): number[] | 'ok' {
+  if (allowed(e).includes(role)) return 'ok'
+  return e.refused?.[role] ?? (role === 'anonymous' ? [401] : [403, 404])
+}
+
+async function call(op: string, role: Role, req: Req) {
+  const method = op.slice(0, op.indexOf(' ')) as 'GET'
+  return t.app.inject({
+    method,
+    url: req.url,
+    headers: { ...fx.headers[role], ...req.headers },
+    ...(req.payload !== undefined ? { payload: req.payload as object } : {}),
+    ...(req.remoteAddress ? { remoteAddress: req.remoteAddress } : {}),
+  })
+}
+
+const shown = (body: string) => body.slice(0, 160)
+
+describe('the matrix covers the API', () => {
+  test('every operation of openapi.json has an access entry', () => {
+    const missing = specOps.filter((op) => !(op in matrix))
+    assert.ok(specOps.length > 50, `the spec lists the API (${specOps.length} operations)`)
+    assert.deepEqual(missing.map((op) => `add an access entry for ${op}`), [])
+  })
+  test('every entry names an operation of openapi.json', () => {
+    const stale = Object.keys(matrix).filter((op) => !specOps.includes(op))
+    assert.deepEqual(stale.map((op) => `no such operation: ${op} (remove or rename its access entry)`), [])
+  })
+})
+
+describe('refusals and reads on A’s resources', () => {
+  for (const [op, e] of entries) {
+    if (e.skip || e.pending) {
+      test.skip(`${op}: ${e.skip ?? `PENDING ${e.pending}`}`)
+      continue
+    }
+    if (!e.request) continue
+    test(op, async () => {
+      const wrong: string[] = []
+      for (const role of ROLES) {
+        const want = expected(e, role)
+        if (want === 'ok' && e.write) continue // allowed writes run last, on fresh resources
+        const res = await call(op, role, await e.request!(fx, role))
+        if (want === 'ok') {
+          if (res.statusCode < 200 || res.statusCode > 299) wrong.push(`${role}: expected 2xx, got ${res.statusCode} ${shown(res.body)}`)
+          else if (e.sees && e.marker) {
+            const has = res.body.includes(e.marker(fx))
+            if (has !== e.sees.includes(role)) wrong.push(`${role}: ${has ? 'sees' : 'does not see'} A's resource in the answer`)
+          }
+        } else if (!want.includes(res.statusCode)) {
+          wrong.push(`${role}: expected ${want.join('/')}, got ${res.statusCode} ${shown(res.body)}`)
+        }
+      }
+      assert.deepEqual(wrong, [], `${op}\n  ${wrong.join('\n  ')}`)
+    })
+  }
+})
+
+describe('allowed writes', () => {
+  for (const [op, e] of entries) {
+    if (!e.write || e.skip || e.pending) continue
+    const roles = e.probe ? [e.probe] : e.fresh || e.repeatable ? allowed(e) : allowed(e).slice(0, 1)
+    if (roles.length === 0) continue
+    test(op, async () => {
+      const wrong: string[] = []
+      for (const role of roles) {
+        const req = e.fresh ? await e.fresh(fx, role) : await e.request!(fx, role)
+        const res = await call(op, role, req)
+        if (res.statusCode < 200 || res.statusCode > 299) wrong.push(`${role}: expected 2xx, got ${res.statusCode} ${shown(res.body)}`)
+      }
+      assert.deepEqual(wrong, [], `${op}\n  ${wrong.join('\n  ')}`)
+    })
+  }
+})
+
+describe('signed file URLs', () => {
+  test("the signature is the credential: a page's URL opens only that page, and not without it", async () => {
+    const page = new URL(fx.prereview.fileUrl, 'http://x')
+    const other = new URL((await fx.make.draft()).fileId, 'http://x/api/files/')
+    for (const role of ROLES) {
+      const bare = await t.app.inject({ url: page.pathname, headers: fx.headers[role] })
+      assert.ok(bare.statusCode >= 400 && bare.statusCode < 500, `${role} without signature: ${bare.statusCode}`)
+      const swapped = await t.app.inject({ url: `${other.pathname}${page.search}`, headers: fx.headers[role] })
+      assert.ok(swapped.statusCode >= 400 && swapped.statusCode < 500, `${role} with another page's signature: ${swapped.statusCode}`)
+    }
+  })
+})

@@ -1,0 +1,3 @@
+import type { NetworkStatus } from './types'
+
+export declare const networkStatus: NetworkStatus
