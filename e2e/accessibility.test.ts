@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
-import { currentPage, inputNamed, nutButton, openPhoneBrowser, settle, waitForRoute, type PhoneBrowser } from './support/browser'
+import { currentPage, inputNamed, nutButton, openPhoneBrowser, waitForRoute, type PhoneBrowser } from './support/browser'
 import { createA11yData, type A11yData, type Role } from './support/accessibilityData'
 import { h5Dist, projectRoot, startStack, type Stack } from './support/stack'
 
@@ -154,8 +154,8 @@ before(async () => {
       if (!want) return
       if (want.session) localStorage.setItem(sessionKey, JSON.stringify({ data: want.session }))
       else localStorage.removeItem(sessionKey)
-      if (want.elder) localStorage.setItem(themeKey, JSON.stringify({ data: 'elder' }))
-      else localStorage.removeItem(themeKey)
+      // Standard is stored too: with nothing stored, ThemeStore follows the device's large-text setting.
+      localStorage.setItem(themeKey, JSON.stringify({ data: want.elder ? 'elder' : 'standard' }))
     },
     { sessionKey: SESSION_KEY, themeKey: THEME_KEY },
   )
@@ -179,42 +179,54 @@ interface Finding {
   html: string
 }
 
-/** Until no section of the displayed page is loading (LoadState / NutUI skeletons), then the slide-in. */
+/** The page is at `path` and displayed (no fixed wait: waitUntilSettled waits for its transitions). */
+async function reachedRoute(page: Page, path: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === path, { timeout: 15_000 }).catch(() => {
+    throw new Error(`expected to reach ${path}, but the app is at ${new URL(page.url()).pathname}`)
+  })
+  await page.locator(`.taro_page[id^="${path}"]:visible`).first().waitFor({ state: 'visible' })
+}
+
+/** Until no section of the displayed page is loading (LoadState / NutUI skeletons) and no transition (Taro's slide-in) runs. */
 async function waitUntilSettled(page: Page): Promise<void> {
-  await page.waitForLoadState('load')
   await page
     .waitForFunction(
       () => {
         const shown = Array.from(document.querySelectorAll('.taro_page')).filter((p) => getComputedStyle(p).display !== 'none')
         const current = shown.at(-1)
-        return !!current && current.childElementCount > 0 && !current.querySelector('.load-state:not(.load-state--error), .nut-skeleton')
+        if (!current || current.childElementCount === 0 || current.querySelector('.load-state:not(.load-state--error), .nut-skeleton')) return false
+        // Finite animations and transitions only: a spinner runs for ever.
+        return document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)
       },
       undefined,
-      { timeout: 10_000, polling: 100 },
+      { timeout: 10_000, polling: 50 },
     )
     .catch(() => undefined) // A page that never settles is checked as it is; its load error is reported below.
-  await settle(page)
+  await page.waitForTimeout(50)
 }
 
 /** Opens one page as `visit` says, in `mode`; answers its serious/critical violations and what kept it from its content. */
-async function checkPage(route: string, visit: Visit, mode: 'standard' | 'elder', elderBuilt: boolean): Promise<{ findings: Finding[]; problems: string[] }> {
+async function checkPage(route: string, visit: Visit, mode: 'standard' | 'elder', elderBuilt: boolean): Promise<{ findings: Finding[]; problems: string[]; timing: string }> {
   const { page } = browser
   const session = visit.as === 'none' ? null : JSON.stringify({ kind: visit.as === 'citizen' ? 'citizen' : 'staff', ...data.sessions[visit.as] })
   await page.evaluate((want) => localStorage.setItem('a11y.want', want), JSON.stringify({ session, elder: mode === 'elder' }))
   const path = `/${route}`
+  const started = Date.now()
   if (visit.reach) {
     await visit.reach(page, data, stack.h5Url!)
   } else {
     await page.goto(`${stack.h5Url}${path}${visit.query ? `?${visit.query(data)}` : ''}`)
   }
   const problems: string[] = []
-  await waitForRoute(page, path).catch((e: Error) => problems.push(e.message))
+  const opened = Date.now()
+  await reachedRoute(page, path).catch((e: Error) => problems.push(e.message))
   await waitUntilSettled(page)
+  const settled = Date.now()
   const shown = currentPage(page)
   if (await shown.locator('.load-state--error').count()) problems.push(`load error: ${(await shown.locator('.load-state--error').first().innerText()).trim()}`)
-  if (mode === 'elder' && elderBuilt && !(await page.evaluate(() => !!document.querySelector('.taro_page:last-of-type .page--elder, .page--elder')))) {
-    problems.push(`elder mode is not on (${THEME_KEY} = {"data":"elder"} set before load, no .page--elder)`)
-  }
+  // PageShell marks the page root `page--elder` in elder mode (src/theme/elder.scss).
+  const elderShown = (await shown.locator('.page.page--elder').count()) > 0
+  if (elderBuilt && elderShown !== (mode === 'elder')) problems.push(`the page is ${elderShown ? '' : 'not '}in elder mode (${THEME_KEY} set before load)`)
   await page.addScriptTag({ path: AXE_PATH })
   const results = await page.evaluate(async (tags) => {
     const axe = (window as any).axe
@@ -234,7 +246,8 @@ async function checkPage(route: string, visit: Visit, mode: 'standard' | 'elder'
       findings.push({ page: route, mode, rule: v.id, impact, help: v.help, target: node.target, html: node.html.replace(/\s+/g, ' ').slice(0, 200) })
     }
   }
-  return { findings, problems }
+  const timing = `open ${opened - started} ms, settle ${settled - opened} ms, axe ${Date.now() - settled} ms`
+  return { findings, problems, timing }
 }
 
 test('every page, standard and elder: no serious or critical axe violations', { timeout: 600_000 }, async (t) => {
@@ -254,11 +267,11 @@ test('every page, standard and elder: no serious or critical axe violations', { 
   for (const mode of ['standard', 'elder'] as const) {
     for (const route of visited) {
       const started = Date.now()
-      const result = await checkPage(route, PAGES[route], mode, elderBuilt).catch((e: Error) => ({ findings: [], problems: [`could not open: ${e.message.split('\n')[0]}`] }))
+      const result = await checkPage(route, PAGES[route], mode, elderBuilt).catch((e: Error) => ({ findings: [], problems: [`could not open: ${e.message.split('\n')[0]}`], timing: '' }))
       findings.push(...result.findings)
       problems.push(...result.problems.map((p) => `${route} [${mode}]: ${p}`))
       if (PAGES[route].note && mode === 'standard') t.diagnostic(`${route}: ${PAGES[route].note}`)
-      if (process.env.E2E_A11Y_VERBOSE) t.diagnostic(`${route} [${mode}] ${Date.now() - started} ms, ${result.findings.length} findings`)
+      if (process.env.E2E_A11Y_VERBOSE) t.diagnostic(`${route} [${mode}] ${Date.now() - started} ms (${result.timing}), ${result.findings.length} findings`)
     }
   }
   const report = findings.map((f) => `${f.page} [${f.mode}] ${f.rule} (${f.impact}: ${f.help})\n    at ${f.target}\n    ${f.html}`)

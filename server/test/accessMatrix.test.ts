@@ -8,27 +8,26 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { buildFixture, ROLES, type Fixture, type Role } from './accessMatrix/fixture'
 import { matrix, type AccessEntry, type Req } from './accessMatrix/matrix'
+import { hashToken } from '../src/services/auth/tokens'
 import { startTestApp, type TestApp } from './testApp'
 
 let t: TestApp
 let fx: Fixture
-let specOps: string[] = []
+const specOps: string[] = []
 
 before(async () => {
-  const t0 = Date.now()
   t = await startTestApp()
-  console.log('TIMING app', Date.now() - t0)
   const spec = (await t.app.inject({ url: '/api/openapi.json' })).json()
   for (const [path, ops] of Object.entries<Record<string, unknown>>(spec.paths)) {
     for (const method of Object.keys(ops)) specOps.push(`${method.toUpperCase()} ${path.length > 1 ? path.replace(/\/$/, '') : path}`)
   }
-  const t1 = Date.now()
   fx = await buildFixture(t)
-  console.log('TIMING fixture', Date.now() - t1)
 })
 after(() => t?.close())
 
 const entries = Object.entries(matrix)
+/** "METHOD /path #variant" → "METHOD /path". */
+const opOf = (key: string) => key.split(' #')[0]
 const allowed = (e: AccessEntry): Role[] => (e.ok === 'public' ? [...ROLES] : e.ok)
 
 function expected(e: AccessEntry, role: Role): number[] | 'ok' {
@@ -36,8 +35,8 @@ function expected(e: AccessEntry, role: Role): number[] | 'ok' {
   return e.refused?.[role] ?? (role === 'anonymous' ? [401] : [403, 404])
 }
 
-async function call(op: string, role: Role, req: Req) {
-  const method = op.slice(0, op.indexOf(' ')) as 'GET'
+async function call(key: string, role: Role, req: Req) {
+  const method = key.slice(0, key.indexOf(' ')) as 'GET'
   return t.app.inject({
     method,
     url: req.url,
@@ -51,12 +50,13 @@ const shown = (body: string) => body.slice(0, 160)
 
 describe('the matrix covers the API', () => {
   test('every operation of openapi.json has an access entry', () => {
-    const missing = specOps.filter((op) => !(op in matrix))
+    const covered = new Set(Object.keys(matrix).map(opOf))
+    const missing = specOps.filter((op) => !covered.has(op))
     assert.ok(specOps.length > 50, `the spec lists the API (${specOps.length} operations)`)
     assert.deepEqual(missing.map((op) => `add an access entry for ${op}`), [])
   })
   test('every entry names an operation of openapi.json', () => {
-    const stale = Object.keys(matrix).filter((op) => !specOps.includes(op))
+    const stale = Object.keys(matrix).filter((key) => !specOps.includes(opOf(key)))
     assert.deepEqual(stale.map((op) => `no such operation: ${op} (remove or rename its access entry)`), [])
   })
 })
@@ -69,21 +69,22 @@ describe('refusals and reads on A’s resources', () => {
     }
     if (!e.request) continue
     test(op, async () => {
-      const wrong: string[] = []
-      for (const role of ROLES) {
+      // Nothing here changes state (allowed writes run last), so the roles go at once.
+      const checks = ROLES.map(async (role): Promise<string | null> => {
         const want = expected(e, role)
-        if (want === 'ok' && e.write) continue // allowed writes run last, on fresh resources
+        if (want === 'ok' && e.write) return null
         const res = await call(op, role, await e.request!(fx, role))
         if (want === 'ok') {
-          if (res.statusCode < 200 || res.statusCode > 299) wrong.push(`${role}: expected 2xx, got ${res.statusCode} ${shown(res.body)}`)
-          else if (e.sees && e.marker) {
+          if (res.statusCode < 200 || res.statusCode > 299) return `${role}: expected 2xx, got ${res.statusCode} ${shown(res.body)}`
+          if (e.sees && e.marker) {
             const has = res.body.includes(e.marker(fx))
-            if (has !== e.sees.includes(role)) wrong.push(`${role}: ${has ? 'sees' : 'does not see'} A's resource in the answer`)
+            if (has !== e.sees.includes(role)) return `${role}: ${has ? 'sees' : 'does not see'} A's resource in the answer`
           }
-        } else if (!want.includes(res.statusCode)) {
-          wrong.push(`${role}: expected ${want.join('/')}, got ${res.statusCode} ${shown(res.body)}`)
+          return null
         }
-      }
+        return want.includes(res.statusCode) ? null : `${role}: expected ${want.join('/')}, got ${res.statusCode} ${shown(res.body)}`
+      })
+      const wrong = (await Promise.all(checks)).filter((w): w is string => w !== null)
       assert.deepEqual(wrong, [], `${op}\n  ${wrong.join('\n  ')}`)
     })
   }
@@ -95,15 +96,37 @@ describe('allowed writes', () => {
     const roles = e.probe ? [e.probe] : e.fresh || e.repeatable ? allowed(e) : allowed(e).slice(0, 1)
     if (roles.length === 0) continue
     test(op, async () => {
-      const wrong: string[] = []
-      for (const role of roles) {
+      // Each role acts on its own fresh resource (or a repeatable request), so they go at once.
+      const checks = roles.map(async (role) => {
         const req = e.fresh ? await e.fresh(fx, role) : await e.request!(fx, role)
         const res = await call(op, role, req)
-        if (res.statusCode < 200 || res.statusCode > 299) wrong.push(`${role}: expected 2xx, got ${res.statusCode} ${shown(res.body)}`)
-      }
+        return res.statusCode >= 200 && res.statusCode <= 299 ? null : `${role}: expected 2xx, got ${res.statusCode} ${shown(res.body)}`
+      })
+      const wrong = (await Promise.all(checks)).filter((w): w is string => w !== null)
       assert.deepEqual(wrong, [], `${op}\n  ${wrong.join('\n  ')}`)
     })
   }
+})
+
+describe('sessions', () => {
+  test('a signed-out token opens nothing any more', async () => {
+    for (const role of ['citizenA', 'd1Lead'] as const) {
+      const session = await fx.make.session(role)
+      const probe = role === 'citizenA' ? '/api/me' : '/api/staff/me'
+      assert.equal((await t.app.inject({ url: probe, headers: session })).statusCode, 200)
+      assert.equal((await t.app.inject({ method: 'DELETE', url: '/api/auth/session', headers: session })).statusCode, 204)
+      assert.equal((await t.app.inject({ url: probe, headers: session })).statusCode, 401, `${role} after sign-out`)
+    }
+  })
+  test('an expired or made-up token is no sign-in', async () => {
+    const session = await fx.make.session('d1Lead')
+    const token = session.authorization.slice('Bearer '.length)
+    await t.db.database.pool.query(`UPDATE sessions SET expires_at = now() - interval '1 minute' WHERE token_hash = $1`, [hashToken(token)])
+    assert.equal((await t.app.inject({ url: '/api/staff/me', headers: session })).statusCode, 401, 'expired')
+    const madeUp = { authorization: `Bearer ${'x'.repeat(43)}` }
+    assert.equal((await t.app.inject({ url: '/api/me', headers: madeUp })).statusCode, 401, 'made-up')
+    assert.equal((await t.app.inject({ url: '/api/staff/me', headers: { authorization: fx.headers.admin.authorization.toLowerCase() } })).statusCode, 401, 'mangled')
+  })
 })
 
 describe('signed file URLs', () => {

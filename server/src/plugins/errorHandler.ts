@@ -8,7 +8,26 @@ import { STATUS_CODES } from 'node:http'
 import { HttpError } from '../errors'
 import { validationMessage } from './validationMessages'
 
-const UNIQUE_VIOLATION = '23505'
+/**
+ * PostgreSQL data and integrity errors that only input can cause (a service's
+ * own checks should come first and name the field; these are the safety net).
+ * Class 22 is data the column cannot hold, class 23 a constraint.
+ */
+const DATABASE_INPUT_ERRORS: Record<string, [number, string]> = {
+  '22021': [400, '内容含有无法保存的字符（如空字符），请删除后重试'],
+  '22P05': [400, '内容含有无法保存的字符（如空字符），请删除后重试'],
+  '22P02': [400, '请求参数格式不正确，请检查后重试'],
+  '22003': [400, '数值超出允许范围，请检查后重试'],
+  '22001': [400, '内容过长，请精简后重试'],
+  '22007': [400, '日期或时间格式不正确，请检查后重试'],
+  '22008': [400, '日期或时间超出允许范围，请检查后重试'],
+  '22012': [400, '数值超出允许范围，请检查后重试'],
+  // A unique constraint lost a race that the service's own check passed: the other request won.
+  '23505': [409, '该信息刚被其他操作占用，请刷新后重试'],
+  '23503': [409, '相关的信息不存在或已被删除，请刷新后重试'],
+  '23502': [400, '请填写完整后重试'],
+  '23514': [400, '提交的内容不符合要求，请检查后重试'],
+}
 
 /** The PostgreSQL SQLSTATE of an error, also when Drizzle wraps the driver's error as its cause. */
 function pgErrorCode(error: unknown): string | undefined {
@@ -45,8 +64,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, '不支持的请求内容类型')
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, '请求内容过大')
     if (error.statusCode === 429) return send(429, '请求过于频繁，请稍后再试')
-    // A unique constraint lost a race that the service's own check passed: the other request won.
-    if (pgErrorCode(error) === UNIQUE_VIOLATION) return send(409, '该信息刚被其他操作占用，请刷新后重试')
+    const database = DATABASE_INPUT_ERRORS[pgErrorCode(error) ?? '']
+    if (database) {
+      request.log.warn({ err: error }, 'the database refused the input')
+      return send(...database)
+    }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(error.statusCode, '请求无效，请检查后重试')
     }

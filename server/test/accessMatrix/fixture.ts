@@ -8,9 +8,9 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import type { PrereviewDetail } from '../../../types/prereviews'
 import { book, matterId as matterIdByKey, moveBooking, newCitizen, openSlots } from '../appointmentsHelpers'
-import { actOk, registerCase } from '../casesHelpers'
+import { registerCase } from '../casesHelpers'
 import { issueOrder, openNativePayment, type PaymentsApp } from '../paymentsHelpers'
-import { attach, draft, fill, submitted } from '../prereviewHelpers'
+import { attach, draft, fill, JPEG, multipart, submitted } from '../prereviewHelpers'
 import { bad, completedCase, rateOk } from '../ratingsHelpers'
 import { complaintBody, REPLY } from '../complaintsHelpers'
 import { json, signInStaff, type TestApp } from '../testApp'
@@ -37,11 +37,21 @@ export interface Fixture {
   windowNumber: string
   documentId: string
   bundleId: string
+  /** Department D2 (人社 rsj): its id, a matter of it taking bookings, a slot template of that matter, a window of it in D1's hall. */
+  d2: { departmentId: string; matterId: string; template: { id: string }; windowNumber: string }
+  /** Citizen B's own draft (to try A's page through it). */
+  draftB: { id: string }
+  /** A photo A staged for a complaint, not attached yet. */
+  photo: { id: string }
+  /** A's complaint about a D1 case that the admin handed on to D2. */
+  reassignedComplaint: { id: string }
+  /** A's complaint naming neither a case nor a department: the platform (admin) handles it. */
+  orphanComplaint: { id: string }
   /** A bookable slot nobody uses (the body of refused booking attempts). */
   spareSlot: { id: string }
   /** A's submitted pre-review: its D1 part, one material slot, one page and that page's signed URL. */
   prereview: { id: string; partId: string; slotKey: string; fileId: string; fileUrl: string }
-  /** A's draft with one page attached (files can be removed only since the last submission). */
+  /** A's filled draft with a page on every material (pages can be removed only until submission). */
   draft: { id: string; slotKey: string; fileId: string }
   /** A received walk-in case of A in D1. */
   openCase: Receipt
@@ -65,16 +75,20 @@ export interface Makers {
   doneCase(): Promise<Receipt>
   /** A slot A holds no booking on (that matter, that day); reserved so no other call takes the day. */
   freeSlot(matterId?: string): Promise<{ id: string; matterId: string }>
-  /** A fresh booking of A; moved to start `startsInMinutes` from now, a fresh citizen's booking in D1. */
-  booking(startsInMinutes?: number): Promise<{ id: string; code: string; matterId: string; date: string }>
+  /**
+   * A fresh booking of A. Moved to start `startsInMinutes` from now, it is a fresh citizen's booking in
+   * D1 (one booking per citizen, matter and day), unless `mine` (A's only booking for today).
+   */
+  booking(startsInMinutes?: number, mine?: boolean): Promise<{ id: string; code: string; matterId: string; date: string }>
+  photo(): Promise<{ id: string }>
   prereview(): Promise<PrereviewDetail>
   draft(): Promise<{ id: string; slotKey: string; fileId: string }>
   order(): Promise<{ id: string }>
   paidOrder(): Promise<{ id: string }>
   badRating(): Promise<{ id: string }>
   /** A valid new slot template of D1's matter that overlaps no other (weekend evenings). */
-  templateBody(): object
-  template(): Promise<{ id: string }>
+  templateBody(matterId?: string): object
+  template(matterId?: string): Promise<{ id: string }>
   /** A valid closure of D1's hall on a day no other closure takes. */
   closureBody(): object
   closure(): Promise<{ id: string }>
@@ -104,8 +118,15 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     admin,
   }
   const A = { authorization: a.authorization }
+  const B = { authorization: b.authorization }
   const matterId = await matterIdByKey(t, 'individual-business-registration')
   const m = await one(t, `SELECT hall_id, window_numbers FROM matters WHERE id = $1`, [matterId])
+  const d2 = await one(t, `SELECT id FROM departments WHERE key = 'rsj'`)
+  const d2Matter = await one(
+    t,
+    `SELECT DISTINCT m.id, m.key FROM matters m JOIN appointment_slot_templates s ON s.matter_id = m.id WHERE m.department_id = $1 ORDER BY m.key LIMIT 1`,
+    [d2.id],
+  )
   const bundle = await one(t, `SELECT id FROM bundles ORDER BY key LIMIT 1`)
   const doc = await one(t, `SELECT template_document_id AS id FROM materials WHERE template_document_id IS NOT NULL LIMIT 1`)
   // D1 matters that take bookings: one booking of A per matter and day, so fresh bookings walk through them.
@@ -117,6 +138,7 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
   ).rows.map((r) => r.id as string)
   const usedDays = new Set<string>()
   let templates = 0
+  let moved = 0
   let closures = 0
 
   const linkCases = async () => {
@@ -148,15 +170,17 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       }
       throw new Error('no slot left for a fresh booking')
     },
-    async booking(startsInMinutes) {
+    async booking(startsInMinutes, mine = false) {
       if (startsInMinutes === undefined) {
         const slot = await make.freeSlot()
         const bk = await book(t, A, slot.id)
         return { id: bk.id, code: bk.checkInPayload, matterId: slot.matterId, date: bk.date }
       }
       // Moved to today: another citizen's, since one citizen holds one booking per matter and day.
-      const owner = await newCitizen(t)
-      const [slot] = await openSlots(t, matterId)
+      const owner = mine ? A : await newCitizen(t)
+      // Each takes another slot, so bookings made at once never race for a slot's last place.
+      const open = await openSlots(t, matterId)
+      const slot = mine ? await make.freeSlot(matterId) : open[moved++ % open.length]
       const bk = await book(t, owner, slot.id)
       await moveBooking(t, bk.id, startsInMinutes)
       return { id: bk.id, code: bk.checkInPayload, matterId, date: bk.date }
@@ -186,15 +210,15 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
       const k = await make.doneCase()
       return { id: (await rateOk(t, A, bad(k.id))).id }
     },
-    templateBody() {
+    templateBody(mid = matterId) {
       // Weekend evenings never overlap the seeded office-hours slots nor each other.
       const n = templates++
       const minutes = 18 * 60 + (n % 10) * 30
       const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
-      return { matterId, weekdays: [6 + (Math.floor(n / 10) % 2)], startTime: time, lengthMinutes: 30, capacity: 1 }
+      return { matterId: mid, weekdays: [6 + (Math.floor(n / 10) % 2)], startTime: time, lengthMinutes: 30, capacity: 1 }
     },
-    async template() {
-      const res = await t.app.inject({ method: 'POST', url: '/api/staff/appointments/templates', headers: admin, payload: make.templateBody() })
+    async template(mid) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/staff/appointments/templates', headers: admin, payload: make.templateBody(mid) })
       assert.equal(res.statusCode, 200, res.body)
       return { id: res.json().items[0].id }
     },
@@ -218,6 +242,12 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
         assert.equal(r.statusCode, 200, r.body)
       }
       return { id }
+    },
+    async photo() {
+      const { body, contentType } = multipart([{ name: 'file', data: JPEG(), filename: 'photo.jpg', contentType: 'image/jpeg' }])
+      const res = await t.app.inject({ method: 'POST', url: '/api/complaints/photos', headers: { ...A, 'content-type': contentType }, payload: body })
+      assert.equal(res.statusCode, 201, res.body)
+      return { id: res.json().id }
     },
     async session(role) {
       const username = { d1Window: 'scjg.window', d1Lead: 'scjg.lead', d2Window: 'rsj.window', admin: 'admin' }[role as string]
@@ -260,6 +290,24 @@ export async function buildFixture(t: TestApp): Promise<Fixture> {
     template: await make.template(),
     closure: await make.closure(),
     complaint: await make.complaint(),
+    d2: {
+      departmentId: d2.id,
+      matterId: d2Matter.id,
+      template: await make.template(d2Matter.id),
+      windowNumber: (await one(t, `SELECT number FROM hall_windows WHERE hall_id = $1 AND department_id = $2 ORDER BY number LIMIT 1`, [m.hall_id, d2.id])).number,
+    },
+    draftB: { id: (await fill(t, B, await draft(t, B, { kind: 'matter', matterId }, randomUUID()))).id },
+    photo: await make.photo(),
+    reassignedComplaint: await make.complaint().then(async (c) => {
+      const r = await t.app.inject({ method: 'POST', url: `/api/staff/complaints/${c.id}/actions`, headers: admin, payload: { action: 'assign', departmentId: d2.id } })
+      assert.equal(r.statusCode, 200, r.body)
+      return c
+    }),
+    orphanComplaint: {
+      id: await t.app
+        .inject({ method: 'POST', url: '/api/complaints', headers: A, payload: complaintBody({ kind: 'suggestion', category: 'app' }) })
+        .then((r) => (assert.equal(r.statusCode, 201, r.body), r.json().id as string)),
+    },
     make,
   }
 }

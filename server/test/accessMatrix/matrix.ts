@@ -1,6 +1,8 @@
 /**
  * The access-control matrix of the platform API: one entry per operation of
- * GET /api/openapi.json ("METHOD /path/{param}", trailing slash dropped).
+ * GET /api/openapi.json ("METHOD /path/{param}", trailing slash dropped), plus variants
+ * "METHOD /path #what" that try the same operation another way (a filter, another
+ * department's object, someone else's id inside one's own request).
  *
  * - `ok`: who gets a 2xx on citizen A's resource ('public' = everyone, signed in or not).
  *   Everyone else is refused: anonymous 401 when sign-in is needed, others 403 or 404
@@ -135,7 +137,8 @@ export const matrix: Record<string, AccessEntry> = {
     },
   },
   'POST /api/auth/wechat': { ok: 'public', write: true, fresh: (fx) => ({ url: '/api/auth/wechat', payload: { code: fx.t.wechat.mintLoginCode(`openid-acl-${randomUUID()}`) } }) },
-  'POST /api/auth/staff': { ok: 'public', request: () => ({ url: '/api/auth/staff', payload: { username: 'scjg.window', password: 'Paoyici@2026' } }) },
+  // Who calls does not matter; one sign-in is enough (password hashing is slow on purpose).
+  'POST /api/auth/staff': { ok: 'public', write: true, probe: 'anonymous', request: () => ({ url: '/api/auth/staff', payload: { username: 'scjg.window', password: 'Paoyici@2026' } }) },
   'POST /api/auth/wechat/phone': {
     ok: CITIZENS,
     write: true,
@@ -155,7 +158,7 @@ export const matrix: Record<string, AccessEntry> = {
   },
 
   // ---------------- profile ----------------
-  'GET /api/me': { ok: CITIZENS, request: () => ({ url: '/api/me' }), sees: A, marker: (fx) => fx.a.phone.slice(-4) },
+  'GET /api/me': { ok: CITIZENS, request: () => ({ url: '/api/me' }), sees: A, marker: (fx) => fx.a.id },
   'PUT /api/me/real-name': {
     ok: CITIZENS,
     write: true,
@@ -523,6 +526,127 @@ export const matrix: Record<string, AccessEntry> = {
     write: true,
     request: (fx) => ({ url: `/api/staff/complaints/${fx.complaint.id}/actions`, payload: { action: 'accept' } }),
     fresh: async (fx) => ({ url: `/api/staff/complaints/${(await fx.make.complaint()).id}/actions`, payload: { action: 'accept' } }),
+  },
+
+  // ---------------- variants: the same operations, tried another way ----------------
+  'PATCH /api/staff/matters/{id} #a matter of another department': {
+    ok: ['admin'],
+    write: true,
+    repeatable: true,
+    request: (fx) => ({ url: `/api/staff/matters/${fx.d2.matterId}`, payload: { consultPhone: '0937-3325678' } }),
+  },
+  'POST /api/staff/appointments/templates #a matter of another department': {
+    ok: ['admin'],
+    write: true,
+    repeatable: true,
+    request: (fx) => ({ url: '/api/staff/appointments/templates', payload: fx.make.templateBody(fx.d2.matterId) }),
+  },
+  "PATCH /api/staff/appointments/templates/{id} #another department's": {
+    ok: ['admin'],
+    write: true,
+    repeatable: true,
+    request: (fx) => ({ url: `/api/staff/appointments/templates/${fx.d2.template.id}`, payload: { capacity: 2 } }),
+  },
+  "DELETE /api/staff/appointments/templates/{id} #another department's": {
+    ok: ['admin'],
+    write: true,
+    request: (fx) => ({ url: `/api/staff/appointments/templates/${fx.d2.template.id}` }),
+    fresh: async (fx) => ({ url: `/api/staff/appointments/templates/${(await fx.make.template(fx.d2.matterId)).id}` }),
+  },
+  "POST /api/staff/appointments/call-next #another department's window": {
+    ok: ['d2Window', 'admin'],
+    write: true,
+    repeatable: true,
+    request: (fx) => ({ url: '/api/staff/appointments/call-next', payload: { hallId: fx.hallId, windowNumber: fx.d2.windowNumber } }),
+  },
+  'GET /api/staff/appointments #filtered by hall': {
+    ok: STAFF,
+    request: (fx) => ({ url: `/api/staff/appointments?date=${fx.booking.date}&hallId=${fx.hallId}` }),
+    sees: D1_STAFF,
+    marker: (fx) => fx.booking.id,
+  },
+  "GET /api/staff/appointments/templates #filtered by A's matter": {
+    ok: STAFF,
+    request: (fx) => ({ url: `/api/staff/appointments/templates?matterId=${fx.matterId}` }),
+    sees: D1_STAFF,
+    marker: (fx) => fx.template.id,
+  },
+  'GET /api/staff/ratings/statistics #another department': {
+    ok: ['admin'],
+    request: (fx) => ({ url: `/api/staff/ratings/statistics?departmentId=${fx.d2.departmentId}` }),
+  },
+  "GET /api/payments #filtered by A's case": {
+    ok: CITIZENS,
+    request: (fx) => ({ url: `/api/payments?caseId=${fx.openCase.id}` }),
+    sees: A,
+    marker: (fx) => fx.order.id,
+  },
+  "GET /api/staff/payments #filtered by A's case": {
+    ok: STAFF,
+    request: (fx) => ({ url: `/api/staff/payments?caseId=${fx.openCase.id}` }),
+    sees: D1_STAFF,
+    marker: (fx) => fx.order.id,
+  },
+  // Another citizen's case is answered like an unknown one: 400 on the caseId field.
+  "POST /api/appointments #for A's case": {
+    ok: A,
+    refused: { citizenB: [400, 404] },
+    write: true,
+    request: (fx) => ({ url: '/api/appointments', payload: { slotId: fx.spareSlot.id, caseId: fx.openCase.id } }),
+    fresh: async (fx) => {
+      const k = await fx.make.openCase()
+      return { url: '/api/appointments', payload: { slotId: (await fx.make.freeSlot(fx.matterId)).id, caseId: k.id } }
+    },
+  },
+  "POST /api/ratings #A's visit": {
+    ok: A,
+    write: true,
+    request: (fx) => ({ url: '/api/ratings', payload: { appointmentId: fx.booking.id, channel: 'mobile', level: 'satisfied', scores: { overall: 4 } } }),
+    fresh: async (fx) => {
+      const b = await fx.make.booking(10, true)
+      await staffAs(fx, 'admin', 'POST', `/api/staff/appointments/${b.id}/check-in`)
+      return { url: '/api/ratings', payload: { appointmentId: b.id, channel: 'mobile', level: 'satisfied', scores: { overall: 4 } } }
+    },
+  },
+  "DELETE /api/prereviews/{id}/files/{fileId} #A's page through B's draft": {
+    ok: [],
+    request: (fx) => ({ url: `/api/prereviews/${fx.draftB.id}/files/${fx.draft.fileId}` }),
+  },
+  // A's own draft, but the page belongs to A's submitted pre-review: nobody removes it this way.
+  "DELETE /api/prereviews/{id}/files/{fileId} #a submitted page through A's draft": {
+    ok: [],
+    request: (fx) => ({ url: `/api/prereviews/${fx.draft.id}/files/${fx.prereview.fileId}` }),
+  },
+  "POST /api/complaints #A's photo": {
+    ok: A,
+    refused: { citizenB: [400, 404] },
+    write: true,
+    request: (fx) => ({ url: '/api/complaints', payload: complaintBody({ photoIds: [fx.photo.id] }) }),
+    fresh: async (fx) => ({ url: '/api/complaints', payload: complaintBody({ photoIds: [(await fx.make.photo()).id] }) }),
+  },
+  'GET /api/staff/complaints/{id} #no department yet': { ok: ['admin'], request: (fx) => ({ url: `/api/staff/complaints/${fx.orphanComplaint.id}` }) },
+  'GET /api/staff/complaints #no department yet': {
+    ok: STAFF,
+    request: () => ({ url: '/api/staff/complaints?pageSize=50' }),
+    sees: ['admin'],
+    marker: (fx) => fx.orphanComplaint.id,
+  },
+  'GET /api/staff/complaints/{id} #handed on to another department': {
+    ok: ['d2Window', 'admin'],
+    request: (fx) => ({ url: `/api/staff/complaints/${fx.reassignedComplaint.id}` }),
+  },
+  'POST /api/staff/complaints/{id}/actions #handed on to another department': {
+    ok: ['d2Window', 'admin'],
+    write: true,
+    probe: 'd2Window',
+    request: (fx) => ({ url: `/api/staff/complaints/${fx.reassignedComplaint.id}/actions`, payload: { action: 'accept' } }),
+  },
+  // Assigning a department is the platform's: D1's staff see the complaint but may not hand it on.
+  'POST /api/staff/complaints/{id}/actions #assign': {
+    ok: ['admin'],
+    write: true,
+    request: (fx) => ({ url: `/api/staff/complaints/${fx.complaint.id}/actions`, payload: { action: 'assign', departmentId: fx.d2.departmentId } }),
+    fresh: async (fx) => ({ url: `/api/staff/complaints/${(await fx.make.complaint()).id}/actions`, payload: { action: 'assign', departmentId: fx.d2.departmentId } }),
   },
 }
 

@@ -108,11 +108,24 @@ function validString(schema: JsonSchema): fc.Arbitrary<string> {
   if (schema.format === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter(fits)
   const cap = Math.min(maxLength, Math.max(minLength, 40))
-  return fc.oneof(
+  const plain = fc.oneof(
     fc.string({ unit: 'grapheme', minLength, maxLength: cap }),
     fc.string({ unit: fc.constantFrom(...'跑一次政务服务办事指南材料申请人'), minLength, maxLength: cap }),
   )
+  // Free text within its length can still hold what a column or a log cannot: NUL, lone surrogates, overrides.
+  const spiced = fc
+    .tuple(plain, fc.constantFrom(...SPICE), fc.nat())
+    .map(([s, c, at]) => {
+      const i = s.length === 0 ? 0 : at % s.length
+      const out = s.slice(0, i) + c + s.slice(i)
+      return [...out].length > maxLength ? out.slice(0, out.length - c.length) : out
+    })
+    .filter(fits)
+  return fc.oneof({ weight: 3, arbitrary: plain }, { weight: 1, arbitrary: spiced })
 }
+
+/** Characters valid in a JSON string that storage, logs or rendering may mishandle. */
+const SPICE = ['\u0000', '\uD800', '\uDFFF', '\u202E', '\u200B', '\uFEFF', '😀', "'", '"', '\\', '%', '\n', '\r', '\u0085', '\u2028']
 
 /** Whether a known primitive value fits a scalar schema (lengths, enum, range); objects and arrays never reuse known values. */
 function acceptsPrimitive(schema: JsonSchema, v: unknown): boolean {

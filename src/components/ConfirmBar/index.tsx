@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import { useCallback, useRef, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
 import { useOptionalStores } from '../../stores/context'
 import './index.scss'
 
@@ -36,6 +36,11 @@ export function useConfirm(): { confirm: (request: ConfirmRequest) => Promise<bo
     },
     [stores],
   )
+
+  useEffect(() => {
+    // The strip may appear below the fold (under the button that asked): bring it into view.
+    if (request) Promise.resolve(Taro.pageScrollTo({ selector: '.confirm-bar', duration: 200 })).catch(() => undefined)
+  }, [request])
 
   const reply = (ok: boolean) => {
     answer.current?.(ok)

@@ -13,15 +13,16 @@ interface FormFieldProps {
 export function FormField({ label, error, hint, extra, children }: PropsWithChildren<FormFieldProps>) {
   return (
     <View className={`form-field${error ? ' form-field--invalid' : ''}`}>
-      <View className="form-field__row">
+      {/* A screen reader names the control by the group it is in: the label is not a <label> for it (Taro draws both). */}
+      <View className="form-field__row" role="group" aria-label={label}>
         <Text className="form-field__label">{label}</Text>
         <View className="form-field__control">{children}</View>
         {extra ? <View className="form-field__extra">{extra}</View> : null}
       </View>
       {error ? (
-        <Text className="form-field__error">
+        <View className="form-field__error" role="alert">
           {error}
-        </Text>
+        </View>
       ) : hint ? (
         <Text className="form-field__hint">{hint}</Text>
       ) : null}

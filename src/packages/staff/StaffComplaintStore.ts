@@ -81,8 +81,9 @@ export class StaffComplaintStore {
   /** 答复: the citizen gets it as a message and may rate it. */
   reply(id: string, text: string): Promise<ComplaintActionErrors> {
     const reply = text.trim()
-    if (reply.length < REPLY_MIN) return Promise.resolve({ text: `请填写答复内容（至少${REPLY_MIN}个字）` })
-    if (reply.length > REPLY_MAX) return Promise.resolve({ text: `答复内容不能超过${REPLY_MAX}个字` })
+    const length = Array.from(reply).length
+    if (length < REPLY_MIN) return Promise.resolve({ text: `请填写答复内容（至少${REPLY_MIN}个字）` })
+    if (length > REPLY_MAX) return Promise.resolve({ text: `答复内容不能超过${REPLY_MAX}个字` })
     return this.act(id, { action: 'reply', text: reply })
   }
 

@@ -49,6 +49,7 @@ export const LookupForm = observer(function LookupForm() {
         name={name}
         password={name === 'password'}
         placeholder="见办件回执"
+        nativeProps={{ 'aria-label': label }}
         maxlength={name === 'number' ? 50 : 20}
         value={values[name]}
         onInput={(e) => {

@@ -22,9 +22,9 @@ const MyComplaintsPage = observer(function MyComplaintsPage() {
   useEffect(() => {
     if (ready && mine.status === 'idle') void mine.reload()
   }, [ready, mine])
-  // Back from a complaint or a new one: it may have moved on.
+  // Back from a complaint or a new one (filing resets the list): it may have moved on.
   useDidShow(() => {
-    if (ready && mine.status !== 'idle') void mine.reload()
+    if (ready && mine.status !== 'loading') void mine.reload()
   })
   usePullDownRefresh(() => void mine.reload().finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => {

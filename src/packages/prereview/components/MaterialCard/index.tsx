@@ -93,7 +93,7 @@ export function MaterialCard(props: MaterialCardProps) {
                     <Text className="material-card__pdf-index">第{index + 1}份</Text>
                   </View>
                 ) : (
-                  <Image className="material-card__thumb" src={signedFileUrl(file.url)} mode="aspectFill" onClick={() => preview(file)} />
+                  <Image className="material-card__thumb" src={signedFileUrl(file.url)} mode="aspectFill" nativeProps={{ alt: `${slot.name} 第${index + 1}页` }} onClick={() => preview(file)} />
                 )}
                 {returned ? <Text className="material-card__badge">已退回</Text> : null}
                 {editable && !returned && props.canRemove(file) ? (
@@ -109,7 +109,7 @@ export function MaterialCard(props: MaterialCardProps) {
 
       {held.map((photo) => (
         <View key={photo.id} className="material-card__held">
-          <Image className="material-card__held-thumb" src={photo.file.path} mode="aspectFill" />
+          <Image className="material-card__held-thumb" src={photo.file.path} mode="aspectFill" nativeProps={{ alt: `${slot.name} 待确认的照片` }} />
           <View className="material-card__held-body">
             <Text className="material-card__warning">{photo.quality.message}</Text>
             <View className="material-card__held-actions">

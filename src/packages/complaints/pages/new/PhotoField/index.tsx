@@ -28,7 +28,7 @@ export function PhotoField({ photos, pending, sources, slotsLeft, error, onAdd, 
       <View className="photo-field__grid">
         {photos.map((photo) => (
           <View key={photo.id} className="photo-field__tile photo-field__tile--done">
-            <Image className="photo-field__image" src={photo.src} mode="aspectFill" />
+            <Image className="photo-field__image" src={photo.src} mode="aspectFill" nativeProps={{ alt: '已添加的照片' }} />
             <Text className="photo-field__remove" onClick={() => onRemove(photo.id)}>
               删除
             </Text>
@@ -36,7 +36,7 @@ export function PhotoField({ photos, pending, sources, slotsLeft, error, onAdd, 
         ))}
         {pending.map((item) => (
           <View key={item.id} className={`photo-field__tile photo-field__tile--${item.state}`}>
-            {item.src ? <Image className="photo-field__image" src={item.src} mode="aspectFill" /> : null}
+            {item.src ? <Image className="photo-field__image" src={item.src} mode="aspectFill" nativeProps={{ alt: '正在上传的照片' }} /> : null}
             {item.state === 'failed' ? (
               <View className="photo-field__failed">
                 <Text className="photo-field__reason">{item.error}</Text>

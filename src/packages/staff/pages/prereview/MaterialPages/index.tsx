@@ -38,7 +38,7 @@ export function MaterialPages({ materialName, files }: MaterialPagesProps) {
       {files.map((file, index) => (
         <View key={file.id} className="material-pages__page" onClick={() => open(file)}>
           {isDrawable(file) ? (
-            <Image className="material-pages__thumb" src={prereviewFileUrl(file)} mode="aspectFill" lazyLoad />
+            <Image className="material-pages__thumb" src={prereviewFileUrl(file)} mode="aspectFill" lazyLoad nativeProps={{ alt: `${materialName} 第${index + 1}页` }} />
           ) : (
             <View className="material-pages__doc">
               <Text>{file.mimeType === 'application/pdf' ? 'PDF' : 'HEIC'}</Text>
