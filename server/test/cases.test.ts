@@ -197,6 +197,13 @@ describe('the applicant', () => {
     const other = await signInByPhone(t, '13700000012')
     const foreign = await t.app.inject({ method: 'POST', url: `/api/notifications/${notes.items[1].id}/read`, headers: other })
     assert.equal(foreign.statusCode, 404)
+    // 全部已读 by another citizen changes nothing of this one's; by the owner, every message.
+    assert.deepEqual(json(await t.app.inject({ method: 'POST', url: '/api/notifications/read-all', headers: other })), { marked: 0 })
+    assert.equal(json<NotificationPage>(await t.app.inject({ url: '/api/notifications', headers: citizen })).unread, 1)
+    assert.deepEqual(json(await t.app.inject({ method: 'POST', url: '/api/notifications/read-all', headers: citizen })), { marked: 1 })
+    const after = json<NotificationPage>(await t.app.inject({ url: '/api/notifications', headers: citizen }))
+    assert.equal(after.unread, 0)
+    assert.ok(after.items.every((n) => n.read))
   })
 
   test('a case registered before the account exists is linked when the citizen signs in', async () => {

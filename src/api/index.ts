@@ -26,7 +26,11 @@ export const api = {
   me: { get: me.getMe, declareRealName: me.declareRealName },
   staff: { me: staff.getStaffMe, listMatters: staff.listStaffMatters, patchMatter: staff.patchStaffMatter },
   cases: { list: cases.listCases, get: cases.getCase, withdraw: cases.withdrawCase, lookup: cases.lookupCase },
-  notifications: { list: notifications.listNotifications, markRead: notifications.markNotificationRead },
+  notifications: {
+    list: notifications.listNotifications,
+    markRead: notifications.markNotificationRead,
+    markAllRead: notifications.markAllNotificationsRead,
+  },
 }
 
 export type Api = typeof api

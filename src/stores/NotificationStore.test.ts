@@ -16,6 +16,23 @@ it('loads messages with the unread count and marks one read', async () => {
   expect(api.notifications.markRead).toHaveBeenCalledTimes(1)
 })
 
+it('marks every message read at once', async () => {
+  const { store, api } = testStore()
+  api.notifications.list.mockResolvedValue({
+    items: [notification(), notification({ read: true }), notification()],
+    unread: 2,
+    page: 1,
+    pageSize: 20,
+    total: 3,
+  })
+  await store.notifications.list.reload()
+  api.notifications.markAllRead.mockResolvedValue(undefined)
+  await store.notifications.markAllRead()
+  expect(api.notifications.markAllRead).toHaveBeenCalledTimes(1)
+  expect(store.notifications.list.items.every((n) => n.read)).toBe(true)
+  expect(store.notifications.unread).toBe(0)
+})
+
 it('keeps the badge when the count cannot be fetched', async () => {
   const { store, api } = testStore()
   api.notifications.list.mockResolvedValueOnce({ items: [], unread: 3, page: 1, pageSize: 1, total: 3 })

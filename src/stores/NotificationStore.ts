@@ -39,6 +39,15 @@ export class NotificationStore {
     )
   }
 
+  markAllRead(): Promise<void> {
+    return this.api.notifications.markAllRead().then(() =>
+      runInAction(() => {
+        for (const item of this.list.items) if (!item.read) this.list.patch(item.id, { read: true })
+        this.unread = 0
+      }),
+    )
+  }
+
   reset(): void {
     this.list.reset()
     this.unread = 0

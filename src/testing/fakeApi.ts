@@ -24,7 +24,7 @@ export function fakeApi(): FakeApi {
     me: ['get', 'declareRealName'],
     staff: ['me', 'listMatters', 'patchMatter'],
     cases: ['list', 'get', 'withdraw', 'lookup'],
-    notifications: ['list', 'markRead'],
+    notifications: ['list', 'markRead', 'markAllRead'],
   }
   const api: Record<string, Record<string, jest.Mock>> = {}
   for (const [group, methods] of Object.entries(groups)) {

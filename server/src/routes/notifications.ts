@@ -23,6 +23,20 @@ const notificationRoutes: RoutePlugin = async (app, { services }) => {
   )
 
   app.post(
+    '/read-all',
+    {
+      preHandler: app.requireCitizen,
+      schema: {
+        tags,
+        security,
+        summary: 'Mark all my messages read (全部已读)',
+        response: { 200: Type.Object({ marked: Type.Integer() }), ...errorResponses },
+      },
+    },
+    async (request) => ({ marked: await services.notifications.markAllRead(request.citizen.id) }),
+  )
+
+  app.post(
     '/:id/read',
     {
       preHandler: app.requireCitizen,

@@ -153,4 +153,14 @@ export class NotificationService {
     if (!row) throw notFound('未找到该消息')
     if (!row.readAt) await this.db.update(notifications).set({ readAt: new Date() }).where(eq(notifications.id, id))
   }
+
+  /** 全部已读: every unread message of the citizen; answers how many changed. */
+  async markAllRead(citizenId: string): Promise<number> {
+    const changed = await this.db
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(and(eq(notifications.citizenId, citizenId), isNull(notifications.readAt)))
+      .returning({ id: notifications.id })
+    return changed.length
+  }
 }

@@ -1,5 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import { observer } from 'mobx-react-lite'
 import { useEffect, useRef } from 'react'
 import type { Notification } from '../../../../../types/notifications'
@@ -39,6 +40,8 @@ const MessagesPage = observer(function MessagesPage() {
     if (url) void Taro.navigateTo({ url })
   }
 
+  const readAll = () => void notifications.markAllRead().catch((e: unknown) => toast(userMessage(e)))
+
   useEffect(() => {
     const item = pending.current ? list.items.find((n) => n.id === pending.current) : undefined
     if (item) {
@@ -56,7 +59,14 @@ const MessagesPage = observer(function MessagesPage() {
 
   return (
     <PageShell name="messages">
-      {notifications.unread > 0 ? <Text className="messages__unread">{`${notifications.unread} 条未读`}</Text> : null}
+      {notifications.unread > 0 ? (
+        <View className="messages__unread">
+          <Text>{`${notifications.unread} 条未读`}</Text>
+          <Button size="small" fill="outline" type="primary" onClick={readAll}>
+            全部已读
+          </Button>
+        </View>
+      ) : null}
       {body}
       {list.items.length > 0 && list.status === 'error' ? <LoadState status="error" error={list.error} onRetry={() => void list.loadMore()} /> : null}
     </PageShell>
