@@ -9,7 +9,6 @@
  * the page with something on it) when you add a page.
  */
 import assert from 'node:assert/strict'
-import { readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -17,7 +16,7 @@ import { after, before, test } from 'node:test'
 import type { Page } from 'playwright-core'
 import { currentPage, inputNamed, nutButton, openPhoneBrowser, waitForRoute, type PhoneBrowser } from './support/browser'
 import { createA11yData, type A11yData, type Role } from './support/accessibilityData'
-import { h5Dist, projectRoot, startStack, type Stack } from './support/stack'
+import { projectRoot, startStack, type Stack } from './support/stack'
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
@@ -133,13 +132,6 @@ async function configuredPages(): Promise<string[]> {
   return [...config.pages, ...(config.subPackages ?? []).flatMap((pkg) => pkg.pages.map((p) => `${pkg.root}/${p}`))]
 }
 
-/** Whether this build has the elder theme at all (ThemeStore reads THEME_KEY). */
-function buildHasElderTheme(): boolean {
-  const js = join(h5Dist, 'js')
-  const files = readdirSync(js).filter((f) => f.endsWith('.js'))
-  return files.some((f) => readFileSync(join(js, f), 'utf8').includes(THEME_KEY))
-}
-
 let stack: Stack
 let browser: PhoneBrowser
 let data: A11yData
@@ -206,7 +198,7 @@ async function waitUntilSettled(page: Page): Promise<void> {
 }
 
 /** Opens one page as `visit` says, in `mode`; answers its serious/critical violations and what kept it from its content. */
-async function checkPage(route: string, visit: Visit, mode: 'standard' | 'elder', elderBuilt: boolean): Promise<{ findings: Finding[]; problems: string[]; timing: string }> {
+async function checkPage(route: string, visit: Visit, mode: 'standard' | 'elder'): Promise<{ findings: Finding[]; problems: string[]; timing: string }> {
   const { page } = browser
   const session = visit.as === 'none' ? null : JSON.stringify({ kind: visit.as === 'citizen' ? 'citizen' : 'staff', ...data.sessions[visit.as] })
   await page.evaluate((want) => localStorage.setItem('a11y.want', want), JSON.stringify({ session, elder: mode === 'elder' }))
@@ -226,7 +218,7 @@ async function checkPage(route: string, visit: Visit, mode: 'standard' | 'elder'
   if (await shown.locator('.load-state--error').count()) problems.push(`load error: ${(await shown.locator('.load-state--error').first().innerText()).trim()}`)
   // PageShell marks the page root `page--elder` in elder mode (src/theme/elder.scss).
   const elderShown = (await shown.locator('.page.page--elder').count()) > 0
-  if (elderBuilt && elderShown !== (mode === 'elder')) problems.push(`the page is ${elderShown ? '' : 'not '}in elder mode (${THEME_KEY} set before load)`)
+  if (elderShown !== (mode === 'elder')) problems.push(`the page is ${elderShown ? '' : 'not '}in elder mode (${THEME_KEY} set before load)`)
   await page.addScriptTag({ path: AXE_PATH })
   const results = await page.evaluate(async (tags) => {
     const axe = (window as any).axe
@@ -260,14 +252,12 @@ test('every page, standard and elder: no serious or critical axe violations', { 
   // E2E_A11Y_ONLY=<text>: only the pages whose path contains it (while fixing one page).
   const only = process.env.E2E_A11Y_ONLY
   const visited = only ? pages.filter((p) => p.includes(only)) : pages
-  const elderBuilt = buildHasElderTheme()
-  if (!elderBuilt) t.diagnostic(`this build has no elder theme (no ${THEME_KEY} in ${h5Dist}/js): the elder runs repeat the standard look`)
   const findings: Finding[] = []
   const problems: string[] = []
   for (const mode of ['standard', 'elder'] as const) {
     for (const route of visited) {
       const started = Date.now()
-      const result = await checkPage(route, PAGES[route], mode, elderBuilt).catch((e: Error) => ({ findings: [], problems: [`could not open: ${e.message.split('\n')[0]}`], timing: '' }))
+      const result = await checkPage(route, PAGES[route], mode).catch((e: Error) => ({ findings: [], problems: [`could not open: ${e.message.split('\n')[0]}`], timing: '' }))
       findings.push(...result.findings)
       problems.push(...result.problems.map((p) => `${route} [${mode}]: ${p}`))
       if (PAGES[route].note && mode === 'standard') t.diagnostic(`${route}: ${PAGES[route].note}`)

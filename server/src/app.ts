@@ -60,7 +60,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
     frameworkErrors,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    // strictNumbers off: with it (Ajv's default) a query string such as ?page=1e309 is coerced to Infinity
+    // and then skips minimum/maximum; without it the bounds refuse Infinity. JSON bodies cannot carry NaN.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false, strictNumbers: false } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const services = buildServices(options)

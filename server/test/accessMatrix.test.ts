@@ -90,6 +90,16 @@ describe('refusals and reads on A’s resources', () => {
   }
 })
 
+describe("another citizen's writes leave A's resources alone", () => {
+  test("B's 全部已读 marks none of A's messages", async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/notifications/read-all', headers: fx.headers.citizenB })
+    assert.equal(res.statusCode, 200, res.body)
+    const mine = (await t.app.inject({ url: '/api/notifications', headers: fx.headers.citizenA })).json()
+    const message = mine.items.find((n: { id: string }) => n.id === fx.notification.id)
+    assert.equal(message?.read, false, "A's message is still unread")
+  })
+})
+
 describe('allowed writes', () => {
   for (const [op, e] of entries) {
     if (!e.write || e.skip || e.pending) continue

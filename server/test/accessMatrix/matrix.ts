@@ -253,6 +253,8 @@ export const matrix: Record<string, AccessEntry> = {
   // ---------------- messages ----------------
   'GET /api/notifications': { ok: CITIZENS, request: () => ({ url: '/api/notifications' }), sees: A, marker: (fx) => fx.notification.id },
   'POST /api/notifications/{id}/read': { ok: A, write: true, repeatable: true, request: (fx) => ({ url: `/api/notifications/${fx.notification.id}/read` }) },
+  // Each citizen's own messages only (accessMatrix.test.ts checks B's call leaves A's unread).
+  'POST /api/notifications/read-all': { ok: CITIZENS, write: true, repeatable: true, request: () => ({ url: '/api/notifications/read-all' }) },
   'POST /api/subscriptions': { ok: CITIZENS, write: true, repeatable: true, request: () => ({ url: '/api/subscriptions', payload: { accepted: [] } }) },
   'GET /api/subscriptions': { ok: CITIZENS, request: () => ({ url: '/api/subscriptions' }) },
 

@@ -258,13 +258,18 @@ function assemble(op: Operation, ctx: RequestContext, role: Role, path: Record<s
   return { role, method: op.method, url: buildUrl(op, path, query), headers, payload: body?.payload, label: [label, body?.label].filter(Boolean).join('; ') }
 }
 
-/** Requests for one operation, each drawn from its schema: all valid, one part broken, or everything broken. */
-export function requestArbitrary(op: Operation, ctx: RequestContext): fc.Arbitrary<FuzzRequest> {
+/**
+ * Requests for one operation, each drawn from its schema: all valid, one part
+ * broken, or everything broken. `admitted` are the roles the operation let
+ * past its guard in the fixed battery; the requests not about roles use them.
+ */
+export function requestArbitrary(op: Operation, ctx: RequestContext, admitted: Role[] = []): fc.Arbitrary<FuzzRequest> {
+  const signedIn = admitted.length > 0 ? admitted : SIGNED_IN
   return MODES.chain((mode) => {
     const chaos = mode === 'chaos'
     const pathModel: Record<string, fc.Arbitrary<Segment>> = {}
     for (const p of op.parameters.filter((q) => q.in === 'path')) pathModel[p.name] = pathSegment(op, p, ctx.pool, chaos || mode === 'path')
-    const role = chaos || mode === 'role' ? fc.constantFrom(...ROLES) : fc.constantFrom(...SIGNED_IN)
+    const role = chaos || mode === 'role' ? fc.constantFrom(...ROLES) : fc.constantFrom(...signedIn)
     return fc
       .tuple(role, fc.record(pathModel), queryString(op, ctx.pool, chaos || mode === 'query'), bodyArbitrary(op, ctx.pool, chaos || mode === 'body'))
       .map(([r, path, query, body]) => assemble(op, ctx, r, path, query, body, `broken: ${mode === 'valid' ? 'nothing' : mode}`))
