@@ -111,8 +111,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // mini-program release builds always start cold. H5 and watch builds keep it.
       enable: platform === 'h5' || process.env.NODE_ENV === 'development',
       // Taro invalidates the cache on config/ changes only; Babel's config and the
-      // browser targets change every module's output too.
-      buildDependencies: { config: [path.resolve(__dirname, '..', 'babel.config.js'), path.resolve(__dirname, '..', '.browserslistrc')] },
+      // browser targets change every module's output too, and a page added to app.config.ts
+      // once showed the previous page's title from a warm cache (its index.config.ts was new).
+      buildDependencies: {
+        config: ['babel.config.js', '.browserslistrc', 'src/app.config.ts'].map((file) => path.resolve(__dirname, '..', file)),
+      },
     },
     mini: {
       // The shared contract (types/) lives outside src; the app value-imports enums and validators.

@@ -19,7 +19,7 @@ import { ROLES, fixedRequests, validBodies, operationKey, operationsOf, requestA
 import { ValuePool } from './fuzz/pools'
 import { answerProblem, describe as describeFailure, type Answer } from './fuzz/responseCheck'
 import { startWatchdog, type Watchdog } from './fuzz/watchdog'
-import { citizen } from './prereviewHelpers'
+import { citizen, residentId } from './prereviewHelpers'
 import { signInStaff, startTestApp, type TestApp } from './testApp'
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31)
@@ -36,6 +36,8 @@ console.log(`fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}${ONLY ? ` FUZZ_ONLY=${ONL
 let t: TestApp
 let ops: Operation[]
 const pool = new ValuePool()
+// ID numbers carry a check digit no pattern expresses; any field named …idNumber may use these.
+pool.hint('idNumber', [500, 501, 502, 503].map(residentId))
 const tokens = new Map<Role, string>()
 const subjects = new Map<Role, { citizenId: string } | { staffId: string }>()
 /** The error the app's error handler saw for the request in flight (requests run one at a time). */
@@ -103,13 +105,23 @@ async function harvest(): Promise<void> {
   const gets = ops.filter((op) => op.method === 'GET')
   for (const pass of [0, 1]) {
     for (const op of gets) {
-      const params = op.parameters.filter((p) => p.in === 'path')
+      const params = op.parameters.filter((p) => p.in === 'path' || (p.in === 'query' && p.required))
       if ((params.length > 0) !== (pass === 1)) continue
-      let url = op.path
-      for (const p of params) url = url.replace(`{${p.name}}`, encodeURIComponent(String(pool.candidates(op.path, p.name)[0] ?? 'x')))
-      for (const role of ['citizen', 'window', 'admin'] as const) {
-        const res = await t.app.inject({ method: 'GET', url, headers: { authorization: authorization(role) } })
-        if (res.statusCode === 200 && (res.headers['content-type'] ?? '').toString().includes('json')) pool.learn(op.path, res.json())
+      // The first few known values of each parameter (all parameters take the same position).
+      for (let nth = 0; nth < (pass === 1 ? 3 : 1); nth++) {
+        let url = op.path
+        const query: string[] = []
+        for (const p of params) {
+          const known = pool.candidates(p.in === 'path' ? op.path : '', p.name)
+          const value = encodeURIComponent(String(known[nth % Math.max(1, known.length)] ?? 'x'))
+          if (p.in === 'path') url = url.replace(`{${p.name}}`, value)
+          else query.push(`${encodeURIComponent(p.name)}=${value}`)
+        }
+        if (query.length > 0) url += `?${query.join('&')}`
+        for (const role of ['citizen', 'window', 'admin'] as const) {
+          const res = await t.app.inject({ method: 'GET', url, headers: { authorization: authorization(role) } })
+          if (res.statusCode === 200 && (res.headers['content-type'] ?? '').toString().includes('json')) pool.learn(op.path, res.json())
+        }
       }
     }
   }
