@@ -13,7 +13,6 @@
  * - `write`: the call changes state. Refusals run first on A's shared resources; the
  *   allowed calls run last, each on a fresh resource from `fresh` (all `ok` roles, or
  *   only `probe` when given), or on the shared one when `repeatable` (safe to repeat).
- * - `skip` / `pending`: not testable here, with the reason (still counts as an entry).
  */
 import { randomUUID } from 'node:crypto'
 import { JPEG, multipart } from '../prereviewHelpers'
@@ -41,8 +40,6 @@ export interface AccessEntry {
   repeatable?: boolean
   fresh?: Build
   probe?: Role
-  skip?: string
-  pending?: string
 }
 
 const SIGNED_IN: Role[] = [...CITIZENS, ...STAFF]
