@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import authentication from './plugins/authentication'
+import { loggableUrl } from './errors'
 import { frameworkErrors, registerErrorHandler } from './plugins/errorHandler'
 import { registerOpenApi } from './plugins/openapi'
 import { registerSecurityHeaders } from './plugins/securityHeaders'
@@ -43,6 +44,8 @@ declare module 'fastify' {
 
 export interface AppOptions extends ServiceDeps {
   logger?: boolean
+  /** Where the log lines go (default stdout); tests capture them to check nothing personal is written. */
+  logStream?: { write(line: string): void }
 }
 
 /** Builds the API without listening, so tests drive it through app.inject. */
@@ -56,6 +59,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             level: config.LOG_LEVEL,
             // Tokens and personal data never reach the log; bodies are not logged at all.
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: {
+              req: (req: { method: string; url: string; host?: string; ip?: string }) => ({
+                method: req.method,
+                url: loggableUrl(req.url),
+                host: req.host,
+                remoteAddress: req.ip,
+              }),
+            },
+            ...(options.logStream ? { stream: options.logStream } : {}),
           },
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 256 * 1024,

@@ -5,6 +5,7 @@
 import { join } from 'node:path'
 import { buildApp } from './app'
 import type { Config } from './config'
+import { loggableError } from './errors'
 import { openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { seedDemoCity } from './db/seed/seedDemoCity'
@@ -46,29 +47,29 @@ export async function startServer(config: Config): Promise<RunningServer> {
     if (calendarWarning) app.log.warn(calendarWarning)
     const url = await app.listen({ host: config.HOST, port: config.PORT })
     const housekeeping = setInterval(() => {
-      removeSpentRecords(database.db).catch((error) => app.log.warn({ err: error }, 'housekeeping failed'))
-      removeUnattachedComplaintPhotos(database.db).catch((error) => app.log.warn({ err: error }, 'complaint photo sweep failed'))
+      removeSpentRecords(database.db).catch((error) => app.log.warn(loggableError(error), 'housekeeping failed'))
+      removeUnattachedComplaintPhotos(database.db).catch((error) => app.log.warn(loggableError(error), 'complaint photo sweep failed'))
       // Uploads cut off by a crash leave staged bytes; a live upload never takes an hour.
-      storage.removeStaleStaging(new Date(Date.now() - HOUSEKEEPING_INTERVAL_MS)).catch((error) => app.log.warn({ err: error }, 'staging cleanup failed'))
+      storage.removeStaleStaging(new Date(Date.now() - HOUSEKEEPING_INTERVAL_MS)).catch((error) => app.log.warn(loggableError(error), 'staging cleanup failed'))
     }, HOUSEKEEPING_INTERVAL_MS)
     housekeeping.unref()
     const stopReminders = startReminderJob(app.services, config.APPOINTMENT_REMINDER_INTERVAL_SECONDS, app.log)
     const reminders = setInterval(() => {
-      remindTolerancePromises(database.db, app.services.notifications).catch((error) => app.log.warn({ err: error }, 'tolerance reminders failed'))
+      remindTolerancePromises(database.db, app.services.notifications).catch((error) => app.log.warn(loggableError(error), 'tolerance reminders failed'))
     }, TOLERANCE_REMINDER_INTERVAL_MS)
     reminders.unref()
     // 系统默认好评: idempotent (INSERT … ON CONFLICT DO NOTHING), so every instance may run it.
     const defaultRatings =
       config.RATING_DEFAULT_INTERVAL_SECONDS > 0
         ? setInterval(() => {
-            applyDefaultRatings(database.db).catch((error) => app.log.warn({ err: error }, 'default ratings failed'))
+            applyDefaultRatings(database.db).catch((error) => app.log.warn(loggableError(error), 'default ratings failed'))
           }, config.RATING_DEFAULT_INTERVAL_SECONDS * 1000)
         : null
     defaultRatings?.unref()
     // Late/lost WeChat Pay notifications, expired orders, refunds: safe on every instance at once.
     const stopPaymentReconcile = startPaymentReconcile(app.services.payments.sync, config.PAYMENT_RECONCILE_INTERVAL_SECONDS, app.log)
     const stopRetries = startNotificationRetries({ db: database.db, config, wechat, sms }, (error) =>
-      app.log.warn({ err: error }, 'notification retries failed'),
+      app.log.warn(loggableError(error), 'notification retries failed'),
     )
     return {
       url,

@@ -44,7 +44,12 @@ const payCredentials = {
   platformKeys: [{ id: payKeys.TEST_PUB_KEY_ID, privateKey: payKeys.TEST_PUB_KEY_PRIVATE_KEY_PEM }],
 }
 
-export async function startTestApp(env: Record<string, string> = {}, simulators: SimulatorOptions = {}): Promise<TestApp> {
+/** logStream: the app logs (at LOG_LEVEL) into it instead of not at all. */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  simulators: SimulatorOptions = {},
+  { logStream }: { logStream?: { write(line: string): void } } = {},
+): Promise<TestApp> {
   let app: FastifyInstance | null = null
   const [db, wechat, sms, pay] = await Promise.all([
     openTestDatabase(),
@@ -88,7 +93,8 @@ export async function startTestApp(env: Record<string, string> = {}, simulators:
     wechat: wechatFromConfig(config),
     sms: smsFromConfig(config),
     wechatPay: wechatPayFromConfig(config),
-    logger: false,
+    logger: Boolean(logStream),
+    logStream,
   })
   return {
     app,

@@ -5,7 +5,7 @@
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { STATUS_CODES } from 'node:http'
-import { HttpError } from '../errors'
+import { HttpError, loggableError, pgErrorCode } from '../errors'
 import { validationMessage } from './validationMessages'
 
 /**
@@ -27,14 +27,6 @@ const DATABASE_INPUT_ERRORS: Record<string, [number, string]> = {
   '23503': [409, '相关的信息不存在或已被删除，请刷新后重试'],
   '23502': [400, '请填写完整后重试'],
   '23514': [400, '提交的内容不符合要求，请检查后重试'],
-}
-
-/** The PostgreSQL SQLSTATE of an error, also when Drizzle wraps the driver's error as its cause. */
-function pgErrorCode(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 3; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code
-  }
-  return undefined
 }
 
 /**
@@ -66,13 +58,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.statusCode === 429) return send(429, '请求过于频繁，请稍后再试')
     const database = DATABASE_INPUT_ERRORS[pgErrorCode(error) ?? '']
     if (database) {
-      request.log.warn({ err: error }, 'the database refused the input')
+      request.log.warn(loggableError(error), 'the database refused the input')
       return send(...database)
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return send(error.statusCode, '请求无效，请检查后重试')
     }
-    request.log.error({ err: error }, 'unhandled error')
+    request.log.error(loggableError(error), 'unhandled error')
     return send(500, '服务器开小差了，请稍后重试')
   })
 

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Services } from '..'
+import { loggableError } from '../../errors'
 import { sendAppointmentReminders } from './reminders'
 import { appointmentSettings } from './settings'
 
@@ -19,7 +20,7 @@ export function startReminderJob(services: Services, intervalSeconds: number, lo
       .then((sent) => {
         if (sent.dayBefore + sent.soon > 0) log.info(sent, 'appointment reminders sent')
       })
-      .catch((error) => log.warn({ err: error }, 'appointment reminders failed'))
+      .catch((error) => log.warn(loggableError(error), 'appointment reminders failed'))
       .finally(() => {
         running = false
       })

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
+import { loggableError } from '../../errors'
 import type { PaymentSync } from './paymentSync'
 
 /**
@@ -18,7 +19,7 @@ export function startPaymentReconcile(sync: PaymentSync, intervalSeconds: number
       .then((r) => {
         if (r.settled + r.expired + r.refundsStarted + r.refundsSettled > 0) log.info(r, 'payments reconciled')
       })
-      .catch((error) => log.warn({ err: error }, 'payment reconcile failed'))
+      .catch((error) => log.warn(loggableError(error), 'payment reconcile failed'))
       .finally(() => {
         running = false
       })
