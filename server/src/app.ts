@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import authentication from './plugins/authentication'
 import { loggableUrl } from './errors'
+import { registerCors } from './plugins/cors'
 import { frameworkErrors, registerErrorHandler } from './plugins/errorHandler'
 import { registerOpenApi } from './plugins/openapi'
 import { registerSecurityHeaders } from './plugins/securityHeaders'
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('services', services)
   registerErrorHandler(app)
   registerSecurityHeaders(app)
+  await registerCors(app, config)
   await registerOpenApi(app)
   await app.register(authentication, { sessions: services.sessions })
 

@@ -126,6 +126,11 @@ export const ConfigSchema = Type.Object({
   WECHATPAY_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 60_000, default: 10_000 }),
   SEED_DEMO: Type.Boolean({ default: false }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /**
+   * Browser origins (scheme://host[:port], comma-separated) allowed to call the API from
+   * another origin; empty = none (the city app is served from the API's own origin).
+   */
+  CORS_ORIGINS: Type.String({ default: '', pattern: '^(https?://[^\\s,/]+(,\\s*https?://[^\\s,/]+)*)?$' }),
 })
 
 export type Config = Static<typeof ConfigSchema>
