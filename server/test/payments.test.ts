@@ -82,6 +82,10 @@ describe('issuing a fee order', () => {
     const past = await t.app.inject({ method: 'POST', url: '/api/staff/payments', headers: staff, payload: { ...body, clientKey: clientKey(), deadline: todayPlus(-1) } })
     assert.equal(past.statusCode, 400)
     assert.equal(past.json().field, 'deadline')
+    // A date the pattern lets through but the calendar has not (31 April) is refused too, not a 500.
+    const noSuchDay = await t.app.inject({ method: 'POST', url: '/api/staff/payments', headers: staff, payload: { ...body, clientKey: clientKey(), deadline: '2031-04-31' } })
+    assert.equal(noSuchDay.statusCode, 400, noSuchDay.body)
+    assert.equal(noSuchDay.json().field, 'deadline')
     const zero = await t.app.inject({ method: 'POST', url: '/api/staff/payments', headers: staff, payload: { ...body, clientKey: clientKey(), items: [{ name: 'x', unitFen: 0, quantity: 1, unit: '' }] } })
     assert.equal(zero.statusCode, 400)
   })

@@ -7,14 +7,18 @@
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DAY_MS = 86_400_000
 
+/** Whether `date` is a real calendar date 'YYYY-MM-DD' (2026-02-30 matches the pattern but is none). */
+export function isCalendarDate(date: string): boolean {
+  const m = DATE_RE.exec(date)
+  if (!m) return false
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const t = new Date(Date.UTC(y, mo - 1, d))
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d
+}
+
 /** Throws a RangeError unless `date` is a real calendar date 'YYYY-MM-DD'. */
 export function assertDate(date: string): void {
-  const m = DATE_RE.exec(date)
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-    const t = new Date(Date.UTC(y, mo - 1, d))
-    if (t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d) return
-  }
+  if (isCalendarDate(date)) return
   throw new RangeError(`not a calendar date 'YYYY-MM-DD': ${JSON.stringify(date)}`)
 }
 

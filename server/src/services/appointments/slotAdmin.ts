@@ -40,7 +40,7 @@ import {
 } from '../../db/schema'
 import { dateLabel } from '../../domain/appointments'
 import { shanghaiDate } from '../../domain/calendar'
-import { assertDate, daysBetween } from '../../domain/calendar/dates'
+import { daysBetween, isCalendarDate } from '../../domain/calendar/dates'
 import { parseHHmm } from '../../domain/calendar/shanghaiTime'
 import { badRequest, conflict, forbidden, notFound } from '../../errors'
 import type { StaffPrincipal } from '../auth/sessionService'
@@ -80,12 +80,8 @@ function toClosure(c: HallClosureRow & { hallName: string }): HallClosure {
 }
 
 function realDate(date: string, field: string): string {
-  try {
-    assertDate(date)
-    return date
-  } catch {
-    throw badRequest('日期不存在，请检查年月日', field)
-  }
+  if (!isCalendarDate(date)) throw badRequest('日期不存在，请检查年月日', field)
+  return date
 }
 
 /** Reopens a hall's slots in a date range whose template is active and that no closure covers. */

@@ -25,6 +25,7 @@ import type {
 } from '../../../../types/payments'
 import type { Db } from '../../db/client'
 import { cases, citizens, feeOrders, matters, type CitizenRow } from '../../db/schema'
+import { isCalendarDate } from '../../domain/calendar/dates'
 import { shanghaiDate, shanghaiMinuteInstant } from '../../domain/calendar/shanghaiTime'
 import { badRequest, conflict, forbidden, notFound, unavailable } from '../../errors'
 import type { WechatPay } from '../../integrations/wechatpay/client'
@@ -151,6 +152,7 @@ export class FeeOrderService {
     if (existing) return { created: false, detail: await this.sameRequest(s, existing, body) }
     const { c, matterName } = await this.caseFor(s, body.caseId)
     if ((REFUND_CASE_STATUSES as readonly CaseStatus[]).includes(c.status)) throw conflict('该办件已终止办理，不能开具缴款单')
+    if (!isCalendarDate(body.deadline)) throw badRequest('限缴日期不存在，请检查年月日', 'deadline')
     if (body.deadline < shanghaiDate(now)) throw badRequest('限缴日期不能早于今天', 'deadline')
     const amountFen = body.items.reduce((sum, i) => sum + i.unitFen * i.quantity, 0)
     if (amountFen > MAX_AMOUNT_FEN) throw badRequest('缴款金额超出上限，请核对收费项目', 'items')

@@ -12,6 +12,7 @@ import type { DecisionRequest, MaterialVerdictRequest, StaffPartDetail, StaffPar
 import type { Db, Tx } from '../../db/client'
 import { bundles, matters, prereviewEvents, prereviewParts, prereviews, prereviewVerdicts, staff } from '../../db/schema'
 import { shanghaiDate } from '../../domain/calendar'
+import { isCalendarDate } from '../../domain/calendar/dates'
 import { checkDecision, overallStatus } from '../../domain/prereviews/review'
 import { maskName } from '../../../../types/validators'
 import { HttpError, badRequest, conflict, forbidden, notFound } from '../../errors'
@@ -246,7 +247,7 @@ export class PrereviewReview {
     const promisedOn = body.tolerance!.promisedOn
     const today = shanghaiDate(now)
     const latest = shanghaiDate(new Date(now.getTime() + this.settings.toleranceMaxDays * 86_400_000))
-    if (Number.isNaN(Date.parse(`${promisedOn}T00:00:00Z`)) || promisedOn <= today || promisedOn > latest) {
+    if (!isCalendarDate(promisedOn) || promisedOn <= today || promisedOn > latest) {
       throw badRequest(`补交日期须在明天到${formatDate(latest)}之间`, 'tolerance.promisedOn')
     }
     const keys = body.tolerance!.materialKeys

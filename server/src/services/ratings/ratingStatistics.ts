@@ -9,7 +9,7 @@ import { RATING_LEVELS, type RatingChannel, type RatingGranularity, type RatingL
 import type { PublicRatingSummary, RatingStatistics, RatingStatisticsQuery } from '../../../../types/ratings'
 import type { Db } from '../../db/client'
 import { shanghaiDate, shanghaiInstant } from '../../domain/calendar'
-import { addDays } from '../../domain/calendar/dates'
+import { addDays, isCalendarDate } from '../../domain/calendar/dates'
 import { periodLabel, periodsBetween } from '../../domain/ratings/periods'
 import { badRequest, forbidden, notFound } from '../../errors'
 import type { StaffPrincipal } from '../auth/sessionService'
@@ -43,11 +43,6 @@ function monthsBack(today: string, months: number): string {
   return `${y}-${String(m).padStart(2, '0')}-01`
 }
 
-/** 2026-02-30 matches the pattern but is no date. */
-const isRealDate = (d: string) => {
-  const t = Date.parse(`${d}T00:00:00Z`)
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d
-}
 
 export class RatingStatisticsService {
   constructor(private readonly db: Db) {}
@@ -69,8 +64,8 @@ export class RatingStatisticsService {
     const today = shanghaiDate(now)
     const to = q.to ?? today
     const from = q.from ?? monthsBack(to, 12)
-    if (!isRealDate(from)) throw badRequest('开始日期不是有效日期', 'from')
-    if (!isRealDate(to)) throw badRequest('结束日期不是有效日期', 'to')
+    if (!isCalendarDate(from)) throw badRequest('开始日期不是有效日期', 'from')
+    if (!isCalendarDate(to)) throw badRequest('结束日期不是有效日期', 'to')
     if (from > to) throw badRequest('开始日期不能晚于结束日期', 'from')
     if (Date.parse(to) - Date.parse(from) > MAX_RANGE_DAYS * 86_400_000) throw badRequest('统计范围最长三年', 'from')
     const granularity: RatingGranularity = q.granularity ?? 'month'
