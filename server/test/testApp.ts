@@ -23,7 +23,7 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-const credentials = { appId: 'wxtest0000000001', appSecret: 'test-secret', accessKeyId: 'test-key', accessKeySecret: 'test-key-secret' }
+export const credentials = { appId: 'wxtest0000000001', appSecret: 'test-secret', accessKeyId: 'test-key', accessKeySecret: 'test-key-secret' }
 
 /** Extra simulator options (a clock, subscribe templates, SMS templates); credentials are fixed. */
 export interface SimulatorOptions {
@@ -35,13 +35,34 @@ export interface SimulatorOptions {
 
 /** The WeChat Pay merchant of every test app (test-only keys; the simulator signs with the PUB_KEY_ID key). */
 export const WECHATPAY_NOTIFY_PATH = '/api/payments/wechat/notify'
-const payCredentials = {
+export const payCredentials = {
   mchId: payKeys.TEST_MCHID,
   appIds: [credentials.appId],
   apiV3Key: payKeys.TEST_API_V3_KEY,
   merchantSerial: payKeys.TEST_MERCHANT_SERIAL,
   merchantPublicKey: payKeys.TEST_MERCHANT_PUBLIC_KEY_PEM,
   platformKeys: [{ id: payKeys.TEST_PUB_KEY_ID, privateKey: payKeys.TEST_PUB_KEY_PRIVATE_KEY_PEM }],
+}
+
+/** The settings that point the real WeChat, SMS and WeChat Pay clients at the simulators. */
+export function simulatorEnv(wechat: { url: string }, sms: { url: string }, pay: { url: string }): Record<string, string> {
+  return {
+    WECHAT_API_BASE: wechat.url,
+    WECHAT_APPID: credentials.appId,
+    WECHAT_SECRET: credentials.appSecret,
+    SMS_ENDPOINT: sms.url,
+    SMS_ACCESS_KEY_ID: credentials.accessKeyId,
+    SMS_ACCESS_KEY_SECRET: credentials.accessKeySecret,
+    WECHATPAY_API_BASE: pay.url,
+    WECHATPAY_MCHID: payKeys.TEST_MCHID,
+    WECHATPAY_APPID: credentials.appId,
+    WECHATPAY_API_V3_KEY: payKeys.TEST_API_V3_KEY,
+    WECHATPAY_MERCHANT_SERIAL: payKeys.TEST_MERCHANT_SERIAL,
+    WECHATPAY_PRIVATE_KEY: payKeys.TEST_MERCHANT_PRIVATE_KEY_PEM,
+    WECHATPAY_PUBLIC_KEY_ID: payKeys.TEST_PUB_KEY_ID,
+    WECHATPAY_PUBLIC_KEY: payKeys.TEST_PUB_KEY_PEM,
+    WECHATPAY_NOTIFY_URL: `https://api.paoyici.test${WECHATPAY_NOTIFY_PATH}`,
+  }
 }
 
 /** logStream: the app logs (at LOG_LEVEL) into it instead of not at all. */
@@ -69,21 +90,7 @@ export async function startTestApp(
     }),
   ])
   const config = loadConfig({
-    WECHAT_API_BASE: wechat.url,
-    WECHAT_APPID: credentials.appId,
-    WECHAT_SECRET: credentials.appSecret,
-    SMS_ENDPOINT: sms.url,
-    SMS_ACCESS_KEY_ID: credentials.accessKeyId,
-    SMS_ACCESS_KEY_SECRET: credentials.accessKeySecret,
-    WECHATPAY_API_BASE: pay.url,
-    WECHATPAY_MCHID: payKeys.TEST_MCHID,
-    WECHATPAY_APPID: credentials.appId,
-    WECHATPAY_API_V3_KEY: payKeys.TEST_API_V3_KEY,
-    WECHATPAY_MERCHANT_SERIAL: payKeys.TEST_MERCHANT_SERIAL,
-    WECHATPAY_PRIVATE_KEY: payKeys.TEST_MERCHANT_PRIVATE_KEY_PEM,
-    WECHATPAY_PUBLIC_KEY_ID: payKeys.TEST_PUB_KEY_ID,
-    WECHATPAY_PUBLIC_KEY: payKeys.TEST_PUB_KEY_PEM,
-    WECHATPAY_NOTIFY_URL: `https://api.paoyici.test${WECHATPAY_NOTIFY_PATH}`,
+    ...simulatorEnv(wechat, sms, pay),
     ...env,
   })
   app = await buildApp({

@@ -19,6 +19,8 @@ import { demoCity } from '../../mock/seed/city'
 export interface TestDatabase {
   database: Database
   storage: LocalFileStorage
+  /** PostgreSQL only: the connection URL, for server processes started on this database. */
+  url?: string
   close(): Promise<void>
 }
 
@@ -83,6 +85,7 @@ export async function openTestDatabase(engine: 'pglite' | 'postgres' = testEngin
   return {
     database,
     storage,
+    url: url.toString(),
     async close() {
       await database.close()
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
