@@ -1,10 +1,8 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
-import { useStaffGuard } from '../../useStaffGuard'
+import { useStaffList } from '../../useStaffList'
 import { useStaffRatings } from '../../useStaffRatings'
 import { LightFilter } from '../prereviews/LightFilter'
 import { BadRatingList } from './BadRatingList'
@@ -14,19 +12,7 @@ import './index.scss'
 const BadRatingsPage = observer(function BadRatingsPage() {
   const ratings = useStaffRatings()
   const { list, filters } = ratings
-  const allowed = useStaffGuard()
-
-  useEffect(() => {
-    if (allowed && list.status === 'idle') void list.reload()
-  }, [allowed, list])
-  useDidShow(() => {
-    // Back from a 差评: it may have moved on.
-    if (allowed && list.status !== 'idle') void list.reload()
-  })
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (allowed) void list.loadMore()
-  })
+  const allowed = useStaffList(list)
 
   if (!allowed) {
     return (

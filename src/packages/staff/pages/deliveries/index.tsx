@@ -1,14 +1,13 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View, Text } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
 import type { NotificationDeliveryStatus } from '../../../../../types/enums'
 import { DELIVERY_STATUS_LABELS } from '../../../../components/notificationLabels'
 import { EmptyState } from '../../../../components/EmptyState'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
+import { StaffListBody } from '../../components/StaffListBody'
 import { useDeliveries } from '../../useDeliveries'
-import { useStaffGuard } from '../../useStaffGuard'
+import { useStaffList } from '../../useStaffList'
 import { DeliveryRow } from './DeliveryRow'
 import './index.scss'
 
@@ -27,30 +26,19 @@ const FILTERS: Array<[NotificationDeliveryStatus | null, string]> = [
 const DeliveriesPage = observer(function DeliveriesPage() {
   const deliveries = useDeliveries()
   const { list } = deliveries
-  const allowed = useStaffGuard()
+  const allowed = useStaffList(list)
 
-  useEffect(() => {
-    if (allowed && list.status === 'idle') void list.reload()
-  }, [allowed, list])
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => {
-    if (allowed) void list.loadMore()
-  })
-
-  let body
-  if (!allowed || (list.items.length === 0 && list.status !== 'ready'))
-    body = <LoadState status={list.status === 'error' ? 'error' : 'loading'} error={list.error} onRetry={() => void list.reload()} />
-  else if (list.items.length === 0) body = <EmptyState title="暂无发送记录" description="微信订阅消息和短信的发送情况会出现在这里。" />
-  else
-    body = (
-      <View className="deliveries__list">
-        {list.items.map((item) => (
-          <DeliveryRow key={item.id} item={item} />
-        ))}
-        {list.status === 'error' ? <LoadState status="error" error={list.error} onRetry={() => void list.loadMore()} /> : null}
-        {!list.hasMore ? <Text className="deliveries__end muted">共 {list.total} 条</Text> : null}
-      </View>
-    )
+  const body = allowed ? (
+    <StaffListBody
+      list={list}
+      block="deliveries"
+      empty={<EmptyState title="暂无发送记录" description="微信订阅消息和短信的发送情况会出现在这里。" />}
+      total={(n) => `共 ${n} 条`}
+      row={(item) => <DeliveryRow key={item.id} item={item} />}
+    />
+  ) : (
+    <LoadState status="loading" />
+  )
 
   return (
     <PageShell name="deliveries">

@@ -1,12 +1,11 @@
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { observer } from 'mobx-react-lite'
-import { useEffect } from 'react'
 import { EmptyState } from '../../../../components/EmptyState'
 import { LoadState } from '../../../../components/LoadState'
 import { PageShell } from '../../../../components/PageShell'
 import { staffPrereviewRoutes } from '../../../../routes'
-import { useStaffGuard } from '../../useStaffGuard'
+import { StaffListBody } from '../../components/StaffListBody'
+import { useStaffList } from '../../useStaffList'
 import { useStaffPrereviews } from '../../useStaffPrereviews'
 import { LightFilter } from './LightFilter'
 import { PartRow } from './PartRow'
@@ -16,21 +15,7 @@ import './index.scss'
 const StaffPrereviewQueuePage = observer(function StaffPrereviewQueuePage() {
   const prereviews = useStaffPrereviews()
   const { queue } = prereviews
-  const allowed = useStaffGuard()
-
-  useEffect(() => {
-    if (allowed && queue.status === 'idle') void queue.reload()
-  }, [allowed, queue])
-  useDidShow(() => {
-    // Back from a part: it may have been decided, or a colleague took another.
-    if (allowed && queue.status !== 'idle') void queue.reload()
-  })
-  usePullDownRefresh(() => {
-    void queue.reload().finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => {
-    if (allowed) void queue.loadMore()
-  })
+  const allowed = useStaffList(queue)
 
   if (!allowed) {
     return (
@@ -39,29 +24,16 @@ const StaffPrereviewQueuePage = observer(function StaffPrereviewQueuePage() {
       </PageShell>
     )
   }
-
-  let body
-  if (queue.items.length === 0 && queue.status === 'ready') {
-    body = <EmptyState title="没有待审核的预审" description="新的预审提交后会出现在这里，下拉可刷新。" />
-  } else if (queue.items.length === 0) {
-    body = <LoadState status={queue.status === 'error' ? 'error' : 'loading'} error={queue.error} onRetry={() => void queue.reload()} />
-  } else {
-    body = (
-      <View className="staff-prereviews__list">
-        {queue.items.map((item) => (
-          <PartRow key={item.id} item={item} onOpen={(partId) => void Taro.navigateTo({ url: staffPrereviewRoutes.part(partId) })} />
-        ))}
-        {queue.status === 'error' ? <LoadState status="error" error={queue.error} onRetry={() => void queue.loadMore()} /> : null}
-        {queue.status === 'loading' ? <Text className="staff-prereviews__end muted">加载中…</Text> : null}
-        {!queue.hasMore ? <Text className="staff-prereviews__end muted">共 {queue.total} 件待审核</Text> : null}
-      </View>
-    )
-  }
-
   return (
     <PageShell name="staff-prereviews">
       <LightFilter light={prereviews.filters.light} onChange={(light) => void prereviews.setFilters({ light })} />
-      {body}
+      <StaffListBody
+        list={queue}
+        block="staff-prereviews"
+        empty={<EmptyState title="没有待审核的预审" description="新的预审提交后会出现在这里，下拉可刷新。" />}
+        total={(n) => `共 ${n} 件待审核`}
+        row={(item) => <PartRow key={item.id} item={item} onOpen={(partId) => void Taro.navigateTo({ url: staffPrereviewRoutes.part(partId) })} />}
+      />
     </PageShell>
   )
 })
