@@ -10,9 +10,10 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { currentPage, inputNamed, nutButton, openPhoneBrowser, step, storedSession, textOf, waitForRoute, type PhoneBrowser } from './support/browser'
+import { currentPage, inputNamed, nutButton, openPhoneBrowser, step, textOf, waitForRoute, type PhoneBrowser } from './support/browser'
 import { drawJpeg } from './support/prereviewCitizen'
 import { completedCase, STAFF_PASSWORD, staffToken } from './support/ratings'
+import { signInBySms } from './support/smsSignIn'
 import { api, startStack, type Stack } from './support/stack'
 
 const CITIZEN_PHONE = '13900071234'
@@ -54,16 +55,7 @@ test('a 投诉 with a photo is filed once, accepted, answered and rated', { time
 
   await step(citizen, 'the citizen signs in by SMS and opens 对此件投诉 on their case', async () => {
     const { page } = citizen
-    await page.goto(`${stack.h5Url}/packages/account/pages/login/index`)
-    await waitForRoute(page, '/packages/account/pages/login/index')
-    const login = currentPage(page)
-    await inputNamed(login, 'phone').fill(CITIZEN_PHONE)
-    await nutButton(login, '获取验证码').click()
-    await login.locator('.sms-login__notice').waitFor()
-    await inputNamed(login, 'code').fill(stack.sms.latestCode(CITIZEN_PHONE)!)
-    await login.locator('.sms-login__submit').click()
-    await page.waitForURL((url) => url.pathname !== '/packages/account/pages/login/index')
-    citizenToken = (await storedSession(page)).token
+    citizenToken = await signInBySms(stack, page, CITIZEN_PHONE)
     await page.goto(`${stack.h5Url}/packages/cases/pages/detail/index?id=${myCase.caseId}`)
     await waitForRoute(page, '/packages/cases/pages/detail/index')
     await currentPage(page).locator('.case-complaint-entry').click()

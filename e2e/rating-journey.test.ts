@@ -13,6 +13,7 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { currentPage, inputNamed, nutButton, openPhoneBrowser, step, storedSession, textOf, waitForRoute, type PhoneBrowser } from './support/browser'
 import { completedCase, STAFF_PASSWORD, staffToken } from './support/ratings'
+import { signInBySms } from './support/smsSignIn'
 import { api, startStack, type Stack } from './support/stack'
 
 const CITIZEN_PHONE = '13900067890'
@@ -64,16 +65,7 @@ test('a 差评 goes round the loop: rated, verified, rectified with a reply, rat
 
   await step(citizen, 'the applicant signs in by SMS and finds the finished case in 我的办件', async () => {
     const { page } = citizen
-    await page.goto(`${stack.h5Url}/packages/account/pages/login/index`)
-    await waitForRoute(page, '/packages/account/pages/login/index')
-    const login = currentPage(page)
-    await inputNamed(login, 'phone').fill(CITIZEN_PHONE)
-    await nutButton(login, '获取验证码').click()
-    await login.locator('.sms-login__notice').waitFor()
-    await inputNamed(login, 'code').fill(stack.sms.latestCode(CITIZEN_PHONE)!)
-    await login.locator('.sms-login__submit').click()
-    await page.waitForURL((url) => url.pathname !== '/packages/account/pages/login/index')
-    citizenToken = (await storedSession(page)).token
+    citizenToken = await signInBySms(stack, page, CITIZEN_PHONE)
     await page.goto(`${stack.h5Url}/pages/progress/index`)
     await waitForRoute(page, '/pages/progress/index')
     const row = currentPage(page).locator('.my-cases__row').filter({ hasText: done.matterName })

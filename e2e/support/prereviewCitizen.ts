@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import type { Page } from 'playwright-core'
-import { currentPage, inputNamed, nutButton, storedSession, textOf, waitForRoute, type PhoneBrowser } from './browser'
+import { currentPage, inputNamed, nutButton, textOf, waitForRoute, type PhoneBrowser } from './browser'
+import { signInBySms } from './smsSignIn'
 import { api, type Stack } from './stack'
 
 export interface CitizenSide {
@@ -49,22 +50,9 @@ export async function citizenSide(stack: Stack, browser: PhoneBrowser, options: 
 
 /** SMS sign-in on the phone, as the citizen journey does it; returns the stored token. */
 async function signIn(stack: Stack, browser: PhoneBrowser, phone: string, options: CitizenOptions): Promise<string> {
-  const { page } = browser
-  await page.goto(`${stack.h5Url}/packages/account/pages/login/index`)
-  await waitForRoute(page, '/packages/account/pages/login/index')
-  const login = currentPage(page)
-  await inputNamed(login, 'phone').fill(phone)
-  await nutButton(login, '获取验证码').click()
-  await login.locator('.sms-login__notice').waitFor()
-  const code = stack.sms.latestCode(phone)
-  assert.match(code ?? '', /^\d{6}$/, 'the SMS simulator has the code')
-  await inputNamed(login, 'code').fill(code!)
-  await login.locator('.sms-login__submit').click()
-  await page.waitForURL((url) => url.pathname !== '/packages/account/pages/login/index')
-  const session = await storedSession(page)
-  assert.equal(session.kind, 'citizen')
+  const token = await signInBySms(stack, browser.page, phone)
   await options.shot('signed-in')
-  return session.token
+  return token
 }
 
 /** 实名: name and resident ID on the real-name page, which pre-review asks for before applying. */
