@@ -5,6 +5,7 @@ import type { BadRatingAction } from '../../../../../../types/enums'
 import { FormField } from '../../../../../components/FormField'
 import { BAD_ACTION_LABELS } from '../../../../../components/ratingLabels'
 import type { BadRatingErrors, BadRatingField } from '../../../StaffRatingStore'
+import { useActionPanel } from '../../../useActionPanel'
 import './index.scss'
 
 type Texts = Record<Exclude<BadRatingField, 'form'>, string>
@@ -23,26 +24,11 @@ const ORDER: BadRatingAction[] = ['verify', 'rectify', 'appeal', 'decideAppeal']
 
 /** One button per allowed action; each opens its form (核实情况 / 整改措施 + 回复群众 / 申诉证据 / 裁定意见). */
 export function RatingActions({ actions, onVerify, onRectify, onAppeal, onDecide, onDone }: RatingActionsProps) {
-  const [open, setOpen] = useState<BadRatingAction | null>(null)
+  const { open, errors, busy, run, openForm } = useActionPanel<BadRatingAction, BadRatingErrors>(onDone)
   const [texts, setTexts] = useState<Texts>({ note: '', measures: '', reply: '', evidence: '', comment: '' })
-  const [errors, setErrors] = useState<BadRatingErrors>({})
-  const [busy, setBusy] = useState(false)
   const offered = ORDER.filter((action) => actions.includes(action))
   if (offered.length === 0) return null
 
-  const run = async (send: () => Promise<BadRatingErrors>, done: string) => {
-    setBusy(true)
-    try {
-      const result = await send()
-      setErrors(result)
-      if (Object.keys(result).length === 0) {
-        setOpen(null)
-        onDone(done)
-      }
-    } finally {
-      setBusy(false)
-    }
-  }
   const area = (field: keyof Texts, label: string, placeholder: string, max = 1000) => (
     <FormField label={label} error={errors[field]}>
       <TextArea
@@ -109,10 +95,7 @@ export function RatingActions({ actions, onVerify, onRectify, onAppeal, onDecide
             key={action}
             type="primary"
             fill={open === action ? 'solid' : 'outline'}
-            onClick={() => {
-              setOpen(action)
-              setErrors({})
-            }}
+            onClick={() => openForm(action)}
           >
             {BAD_ACTION_LABELS[action]}
           </Button>

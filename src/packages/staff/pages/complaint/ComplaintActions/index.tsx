@@ -6,6 +6,7 @@ import type { Department } from '../../../../../../types/catalog'
 import { FormField } from '../../../../../components/FormField'
 import { ACTION_LABELS, REPLY_MAX } from '../../../../complaints/labels'
 import type { ComplaintActionErrors } from '../../../StaffComplaintStore'
+import { useActionPanel } from '../../../useActionPanel'
 import './index.scss'
 
 interface ComplaintActionsProps {
@@ -22,31 +23,16 @@ const ORDER: ComplaintAction[] = ['accept', 'reply', 'assign']
 
 /** 受理 at once; 答复 and 指派部门 open their form (the reply text, the department). */
 export function ComplaintActions({ actions, departments, onAccept, onReply, onAssign, onDone }: ComplaintActionsProps) {
-  const [open, setOpen] = useState<ComplaintAction | null>(null)
+  const { open, errors, busy, run, openForm } = useActionPanel<ComplaintAction, ComplaintActionErrors>(onDone)
   const [text, setText] = useState('')
   const [departmentId, setDepartmentId] = useState<string | null>(null)
-  const [errors, setErrors] = useState<ComplaintActionErrors>({})
-  const [busy, setBusy] = useState(false)
   const offered = ORDER.filter((action) => actions.includes(action))
   if (offered.length === 0) return null
 
-  const run = async (send: () => Promise<ComplaintActionErrors>, done: string) => {
-    setBusy(true)
-    try {
-      const result = await send()
-      setErrors(result)
-      if (Object.keys(result).length === 0) {
-        setOpen(null)
-        onDone(done)
-      }
-    } finally {
-      setBusy(false)
-    }
-  }
   const choose = (action: ComplaintAction) => {
-    setErrors({})
-    if (action === 'accept') void run(onAccept, '已受理')
-    else setOpen(action)
+    if (action !== 'accept') return openForm(action)
+    openForm(null)
+    void run(onAccept, '已受理')
   }
   const department = departments.find((d) => d.id === departmentId)
 
