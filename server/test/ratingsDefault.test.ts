@@ -3,9 +3,11 @@ import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { RatingPage } from '../../types/ratings'
 import { applyDefaultRatings } from '../src/services/ratings/defaultRatings'
+import { caseTarget } from '../src/services/ratings/targets'
 import { matterOf } from './casesHelpers'
 import { completedCase, good, newCitizen, rate, rateOk, sql } from './ratingsHelpers'
 import { json, signInStaff, startTestApp, type TestApp } from './testApp'
+import { testEngine } from './testDatabase'
 
 let t: TestApp
 let window: { authorization: string }
@@ -64,6 +66,26 @@ test('concurrent runs (as on two instances) rate each case once', async () => {
   assert.equal(counts.reduce((a, b) => a + b, 0), 3, `rated once in all: ${counts}`)
   for (const k of cases) assert.equal((await ratingsOf(k.id)).length, 1)
 })
+
+test(
+  'the lock a citizen’s rating holds on its case does not stop the job inserting (else each waits on the other: a deadlock)',
+  { skip: testEngine !== 'postgres' && 'PGlite serves one connection: nothing runs beside an open transaction' },
+  async () => {
+    const c = await newCitizen(t)
+    const k = await completedCase(t, window, matterId, c)
+    await finishedDaysAgo(k.id, 8)
+    await t.db.database.db.transaction(async (tx) => {
+      assert.ok(await caseTarget(tx, k.id, true), 'the rating transaction holds the case')
+      let timer: NodeJS.Timeout | undefined
+      const outcome = await Promise.race([
+        applyDefaultRatings(t.db.database.db).then((n) => `rated ${n}`),
+        new Promise<string>((resolve) => (timer = setTimeout(() => resolve('blocked by the rating lock'), 5000))),
+      ])
+      clearTimeout(timer)
+      assert.equal(outcome, 'rated 1')
+    })
+  },
+)
 
 test('a citizen rating at the same moment as the job: one rating in all', async () => {
   const c = await newCitizen(t)

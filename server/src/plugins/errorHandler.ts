@@ -13,7 +13,7 @@ import { validationMessage } from './validationMessages'
  * own checks should come first and name the field; these are the safety net).
  * Class 22 is data the column cannot hold, class 23 a constraint.
  */
-const DATABASE_INPUT_ERRORS: Record<string, [number, string]> = {
+const DATABASE_REFUSALS: Record<string, [number, string]> = {
   '22021': [400, '内容含有无法保存的字符（如空字符），请删除后重试'],
   '22P05': [400, '内容含有无法保存的字符（如空字符），请删除后重试'],
   '22P02': [400, '请求参数格式不正确，请检查后重试'],
@@ -27,6 +27,10 @@ const DATABASE_INPUT_ERRORS: Record<string, [number, string]> = {
   '23503': [409, '相关的信息不存在或已被删除，请刷新后重试'],
   '23502': [400, '请填写完整后重试'],
   '23514': [400, '提交的内容不符合要求，请检查后重试'],
+  // Not input: the transaction lost to a concurrent one (deadlock victim, serialisation failure) and
+  // was rolled back whole, so sending the same request again is safe.
+  '40P01': [409, '与其他操作同时提交，未能完成，请重试'],
+  '40001': [409, '与其他操作同时提交，未能完成，请重试'],
 }
 
 /**
@@ -56,9 +60,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return send(415, '不支持的请求内容类型')
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return send(413, '请求内容过大')
     if (error.statusCode === 429) return send(429, '请求过于频繁，请稍后再试')
-    const database = DATABASE_INPUT_ERRORS[pgErrorCode(error) ?? '']
+    const database = DATABASE_REFUSALS[pgErrorCode(error) ?? '']
     if (database) {
-      request.log.warn(loggableError(error), 'the database refused the input')
+      request.log.warn(loggableError(error), 'the database refused the request')
       return send(...database)
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -57,7 +57,9 @@ const toRecord = (kind: RatingTargetKind, r: Row): TargetRecord => ({
 
 /**
  * A case. Online (网上办事) when it came from a pre-review, in person when registered at the window.
- * `lock` takes the case row FOR UPDATE so two ratings of one case serialise.
+ * `lock` takes the case row FOR NO KEY UPDATE so two ratings of one case serialise. Not FOR
+ * UPDATE: that also blocks the foreign-key check (FOR KEY SHARE) of a rating inserted meanwhile
+ * by the default-rating job, which then waits on us while we wait on its unique entry — a deadlock.
  */
 export async function caseTarget(db: DbOrTx, caseId: string, lock = false): Promise<TargetRecord | null> {
   const result = await db.execute<Row>(sql`
@@ -69,7 +71,7 @@ export async function caseTarget(db: DbOrTx, caseId: string, lock = false): Prom
                      ORDER BY a.checked_in_at DESC NULLS LAST LIMIT 1), m.window_numbers ->> 0) AS window_number, c.finished_at AS completed_at
     FROM cases c JOIN matters m ON m.id = c.matter_id JOIN departments d ON d.id = c.department_id
     WHERE c.id = ${caseId}
-    ${lock ? sql`FOR UPDATE OF c` : sql``}`)
+    ${lock ? sql`FOR NO KEY UPDATE OF c` : sql``}`)
   return result.rows[0] ? toRecord('case', result.rows[0]) : null
 }
 
@@ -83,7 +85,7 @@ export async function visitTarget(db: DbOrTx, appointmentId: string, lock = fals
     FROM appointments a JOIN matters m ON m.id = a.matter_id JOIN departments d ON d.id = a.department_id
     LEFT JOIN cases c ON c.id = a.case_id
     WHERE a.id = ${appointmentId}
-    ${lock ? sql`FOR UPDATE OF a` : sql``}`)
+    ${lock ? sql`FOR NO KEY UPDATE OF a` : sql``}`)
   return result.rows[0] ? toRecord('visit', result.rows[0]) : null
 }
 
