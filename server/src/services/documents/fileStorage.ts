@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -34,6 +34,21 @@ export interface FileStorage {
 
 const STAGING_DIR = '.staging'
 
+/**
+ * Flushes a file's bytes, or a folder's entries (a rename), to the disk. The
+ * row that names a file commits after the file is in place; without these a
+ * power loss could keep the row and lose the bytes (the rename or the data
+ * still in the page cache). A process crash alone loses nothing either way.
+ */
+async function flushToDisk(path: string): Promise<void> {
+  const handle = await open(path, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
 export class LocalFileStorage implements FileStorage {
   constructor(readonly root: string) {}
 
@@ -52,7 +67,9 @@ export class LocalFileStorage implements FileStorage {
       const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`
       try {
         await writeFile(temp, bytes)
+        await flushToDisk(temp)
         await rename(temp, path)
+        await flushToDisk(dirname(path))
       } finally {
         await unlink(temp).catch(() => {})
       }
@@ -83,6 +100,7 @@ export class LocalFileStorage implements FileStorage {
     })
     try {
       await pipeline(source, meter, createWriteStream(temp, { flags: 'wx' }))
+      await flushToDisk(temp)
     } catch (error) {
       await unlink(temp).catch(() => {})
       throw error
@@ -101,6 +119,7 @@ export class LocalFileStorage implements FileStorage {
         } else {
           await mkdir(dirname(path), { recursive: true })
           await rename(temp, path)
+          await flushToDisk(dirname(path))
         }
         settled = true
       },
