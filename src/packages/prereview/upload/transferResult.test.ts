@@ -33,12 +33,12 @@ describe('transferFailure', () => {
 })
 
 describe('isRetryable', () => {
-  it('retries no answer, timeouts, rate limits and server faults', () => {
-    for (const status of [0, 408, 429, 500, 502, 503]) expect(isRetryable(new ApiError(status, 'x', 'y'))).toBe(true)
+  it('retries no answer, timeouts and server faults', () => {
+    for (const status of [0, 408, 500, 502, 503]) expect(isRetryable(new ApiError(status, 'x', 'y'))).toBe(true)
     expect(isRetryable(new Error('socket hang up'))).toBe(true)
   })
 
-  it('never retries a refusal of the file itself', () => {
-    for (const status of [400, 401, 403, 404, 409, 413, 415]) expect(isRetryable(new ApiError(status, 'x', 'y'))).toBe(false)
+  it('never retries a refusal of the file itself, nor an abuse limit (its message says when)', () => {
+    for (const status of [400, 401, 403, 404, 409, 413, 415, 429]) expect(isRetryable(new ApiError(status, 'x', 'y'))).toBe(false)
   })
 })

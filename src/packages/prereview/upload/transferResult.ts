@@ -32,13 +32,14 @@ export function transferFailure(detail: string): ApiError {
 }
 
 /**
- * Worth trying again: no answer at all, a timeout, a rate limit or a server
- * fault. A 4xx is the server refusing this file (too large, wrong type, not
- * yours): sending it again cannot help. Errors without a status (not from a
+ * Worth trying again: no answer at all, a timeout or a server fault. A 4xx
+ * is the server refusing this file (too large, wrong type, not yours) or an
+ * abuse limit (429, which says in how many minutes to try again, and counts
+ * every refused try): sending it again within seconds cannot help. Errors without a status (not from a
  * transfer) are retried too; the queue bounds the attempts.
  */
 export function isRetryable(error: unknown): boolean {
   const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : null
   if (status === null) return true
-  return status === NETWORK_STATUS || status === 408 || status === 429 || status >= 500
+  return status === NETWORK_STATUS || status === 408 || status >= 500
 }
