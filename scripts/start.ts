@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../server/src/config'
 import { startServer } from '../server/src/server'
+import { embeddedDatabaseNotice } from '../server/src/db/embedded/durability'
 import { startSmsSimulator } from '../mock/sms/simulator'
 import { startWechatSimulator } from '../mock/wechat/simulator'
 import { startWechatPaySimulator } from '../mock/wechatpay/simulator'
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
   Database:           ${
     config.DATABASE_URL
       ? 'PostgreSQL (DATABASE_URL)'
-      : `embedded PGlite in ${join(config.DATA_DIR, 'pglite')} — runs without fsync: a crash of the machine can lose the latest writes; set DATABASE_URL to PostgreSQL in production`
+      : embeddedDatabaseNotice(join(config.DATA_DIR, 'pglite'))
   }
   Mini-program:       npm run build:weapp, then open this folder in WeChat DevTools
 

@@ -6,6 +6,8 @@ import { registerCors } from './plugins/cors'
 import { frameworkErrors, registerErrorHandler } from './plugins/errorHandler'
 import { registerOpenApi } from './plugins/openapi'
 import { registerSecurityHeaders } from './plugins/securityHeaders'
+import { registerRetryAfter } from './services/limits/rateLimited'
+import { trustProxyOf } from './config'
 import auth from './routes/auth'
 import catalog from './routes/catalog'
 import documentRoutes from './routes/documents'
@@ -35,6 +37,7 @@ import citizenRatings from './routes/ratings'
 import staffRatings from './routes/staff/ratings'
 import citizenComplaints from './routes/complaints'
 import staffComplaints from './routes/staff/complaints'
+import staffAuditLog from './routes/staff/auditLog'
 import { buildServices, type ServiceDeps, type Services } from './services'
 
 declare module 'fastify' {
@@ -70,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
             },
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxyOf(config.TRUST_PROXY).trustProxy,
     bodyLimit: 256 * 1024,
     frameworkErrors,
     // strictNumbers off: with it (Ajv's default) a query string such as ?page=1e309 is coerced to Infinity
@@ -82,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Scheduled jobs (server.ts) and tests reach the same service instances as the routes.
   app.decorate('services', services)
   registerErrorHandler(app)
+  registerRetryAfter(app)
   registerSecurityHeaders(app)
   await registerCors(app, config)
   await registerOpenApi(app)
@@ -117,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     [staffRatings, '/api/staff/ratings'],
     [citizenComplaints, '/api/complaints'],
     [staffComplaints, '/api/staff/complaints'],
+    [staffAuditLog, '/api/staff/audit-log'],
   ] as const
   for (const [plugin, prefix] of routes) await app.register(plugin, { prefix, services })
   return app

@@ -4,6 +4,7 @@
  */
 import { Type, type Static, type TSchema } from 'typebox'
 import { Value } from 'typebox/value'
+import { isIP } from 'node:net'
 
 const Port = Type.Integer({ minimum: 0, maximum: 65535 })
 const Url = Type.String({ pattern: '^https?://[^\\s]+$' })
@@ -18,6 +19,8 @@ export const ConfigSchema = Type.Object({
   /** Unset: embedded PGlite under DATA_DIR. Set: a real PostgreSQL. */
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   DATA_DIR: Type.String({ default: './data' }),
+  /** Uploaded file bytes (by SHA-256). Unset: DATA_DIR/files. With several instances: one shared mount (NFS, a shared disk) for all. */
+  FILE_DIR: Type.String({ default: '' }),
   /** Public base of the API as citizens' devices reach it, for absolute links. */
   PUBLIC_BASE_URL: Type.String({ default: '' }),
   SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 90, default: 24 * 30 }),
@@ -66,7 +69,7 @@ export const ConfigSchema = Type.Object({
   UPLOAD_MAX_PREREVIEW_BYTES: Type.Integer({ minimum: 1024, maximum: 1024 * 1024 * 1024, default: 60 * 1024 * 1024 }),
   /** Lifetime of a signed file URL (/api/files/…?expires=&signature=). */
   FILE_URL_TTL_SECONDS: Type.Integer({ minimum: 30, maximum: 24 * 3600, default: 600 }),
-  /** HMAC key of signed file URLs, ≥ 32 characters. Unset: a random key per process (dev only). */
+  /** HMAC key of signed file URLs, ≥ 32 characters. Unset: a key generated once and kept in the database (table server_keys), shared by every instance. */
   FILE_URL_SECRET: Type.String({ default: '' }),
   /** WeChat subscribe-message template ids per notification kind (公共模板库 → 我的模板); unset = that kind is not offered. */
   WECHAT_TEMPLATE_PREREVIEW_RESULT: Type.String({ default: '', maxLength: 64 }),
@@ -94,6 +97,8 @@ export const ConfigSchema = Type.Object({
   PREREVIEW_REVIEW_DAYS: Type.Integer({ minimum: 1, maximum: 20, default: 1 }),
   PREREVIEW_CLAIM_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
   PREREVIEW_TOLERANCE_MAX_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 60 }),
+  /** How often the 容缺 reminder job runs (reminders go out from the day before the promise); 0 = not on this instance. */
+  TOLERANCE_REMINDER_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 86400, default: 600 }),
   /** Ratings (好差评): working days to rectify a 差评, and how often the system-default job runs (0 = not on this instance). */
   RATING_RECTIFY_DAYS: Type.Integer({ minimum: 1, maximum: 30, default: 5 }),
   RATING_DEFAULT_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 86400, default: 600 }),
@@ -125,7 +130,12 @@ export const ConfigSchema = Type.Object({
   WECHATPAY_REFUND_NOTIFY_URL: Type.String({ default: '' }),
   WECHATPAY_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 60_000, default: 10_000 }),
   SEED_DEMO: Type.Boolean({ default: false }),
-  TRUST_PROXY: Type.Boolean({ default: false }),
+  /**
+   * The reverse proxies in front of the API, whose X-Forwarded-For is believed (the client address
+   * keys the abuse limits): empty = none (the connecting address is the client); a hop count (e.g. 1);
+   * or comma-separated addresses / CIDRs (e.g. 10.0.0.0/8,192.168.1.5; also loopback, linklocal, uniquelocal).
+   */
+  TRUST_PROXY: Type.String({ default: '' }),
   /**
    * Browser origins (scheme://host[:port], comma-separated) allowed to call the API from
    * another origin; empty = none (the city app is served from the API's own origin).
@@ -167,12 +177,44 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (wechatPayProblem) throw new ConfigError(`Invalid configuration:\n  ${wechatPayProblem}`)
   // Checked apart from the schema so a rejected secret is never echoed into the log.
   if (config.FILE_URL_SECRET !== '' && config.FILE_URL_SECRET.length < 32) {
-    throw new ConfigError('Invalid configuration:\n  FILE_URL_SECRET must be at least 32 characters (or unset for a random key per process)')
+    throw new ConfigError('Invalid configuration:\n  FILE_URL_SECRET must be at least 32 characters (or unset for a key kept in the database)')
   }
+  const trustProxyProblem = trustProxyOf(config.TRUST_PROXY).problem
+  if (trustProxyProblem) throw new ConfigError(`Invalid configuration:\n  TRUST_PROXY=${JSON.stringify(config.TRUST_PROXY)}: ${trustProxyProblem}`)
   if (config.UPLOAD_MAX_FILE_BYTES > config.UPLOAD_MAX_PREREVIEW_BYTES) {
     throw new ConfigError('Invalid configuration:\n  UPLOAD_MAX_FILE_BYTES must not exceed UPLOAD_MAX_PREREVIEW_BYTES')
   }
   return config
+}
+
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/**
+ * TRUST_PROXY as Fastify's `trustProxy`, or what is wrong with it: false, the trusted
+ * addresses, or for a hop count the rule Fastify applies to one (trust the nearest n hops).
+ */
+export function trustProxyOf(value: string): { trustProxy: false | string[] | ((address: string, hop: number) => boolean); problem?: string } {
+  const text = value.trim()
+  if (text === '') return { trustProxy: false }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text)
+    if (hops < 1 || hops > 10) return { trustProxy: false, problem: 'a hop count must be between 1 and 10' }
+    return { trustProxy: (_address: string, hop: number) => hop < hops }
+  }
+  if (/^(true|false|yes|no|on|off)$/i.test(text)) {
+    return { trustProxy: false, problem: 'give the proxy addresses (comma-separated IPs or CIDRs) or a hop count, not a switch: trusting every address lets any client fake its address' }
+  }
+  const entries = text.split(',').map((e) => e.trim())
+  for (const entry of entries) {
+    if (PROXY_RANGE_NAMES.has(entry)) continue
+    const [address, prefix, extra] = entry.split('/')
+    const family = isIP(address ?? '')
+    const bits = family === 4 ? 32 : 128
+    if (family === 0 || extra !== undefined || (prefix !== undefined && !(/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits))) {
+      return { trustProxy: false, problem: `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.1 or 10.0.0.0/8)` }
+    }
+  }
+  return { trustProxy: entries }
 }
 
 /** WeChat Pay settings are all-or-nothing once WECHATPAY_MCHID is set; values are never echoed. */

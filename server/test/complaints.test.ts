@@ -225,7 +225,7 @@ describe('the staff desk', () => {
     assert.deepEqual(detail.allowedActions, ['accept', 'reply'])
     const adminDetail: StaffComplaintDetail = json(await staffGet(admin, platform.id))
     assert.deepEqual(adminDetail.allowedActions, ['accept', 'reply', 'assign'])
-    const { rows } = await sql(t, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'complaint.view' AND target_id = $1`, [mine.id])
+    const { rows } = await sql(t, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'read' AND target_kind = 'complaint' AND target_id = $1`, [mine.id])
     assert.equal(rows[0].n, 1, 'the staff read is audited')
   })
 

@@ -65,15 +65,19 @@ export function simulatorEnv(wechat: { url: string }, sms: { url: string }, pay:
   }
 }
 
-/** logStream: the app logs (at LOG_LEVEL) into it instead of not at all. */
+/**
+ * logStream: the app logs (at LOG_LEVEL) into it instead of not at all.
+ * sharedDatabase: run on another test app's database (a second API instance);
+ * that app closes it, this one leaves it open.
+ */
 export async function startTestApp(
   env: Record<string, string> = {},
   simulators: SimulatorOptions = {},
-  { logStream }: { logStream?: { write(line: string): void } } = {},
+  { logStream, sharedDatabase }: { logStream?: { write(line: string): void }; sharedDatabase?: TestDatabase } = {},
 ): Promise<TestApp> {
   let app: FastifyInstance | null = null
   const [db, wechat, sms, pay] = await Promise.all([
-    openTestDatabase(),
+    sharedDatabase ?? openTestDatabase(),
     startWechatSimulator({ ...simulators.wechat, appId: credentials.appId, appSecret: credentials.appSecret }),
     startSmsSimulator({ ...simulators.sms, accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret }),
     startWechatPaySimulator({
@@ -113,7 +117,7 @@ export async function startTestApp(
     async close() {
       await pay.close()
       await app?.close()
-      await Promise.all([db.close(), wechat.close(), sms.close()])
+      await Promise.all([sharedDatabase ? null : db.close(), wechat.close(), sms.close()])
     },
   }
 }

@@ -19,7 +19,7 @@ import { toProfile } from '../services/citizens/profile'
 import type { RoutePlugin } from './types'
 
 const auth: RoutePlugin = async (app, { services }) => {
-  const { sessions, citizens, smsLogin, config, wechat, database } = services
+  const { sessions, citizens, smsLogin, config, wechat, database, limits } = services
   const tags = ['auth']
 
   app.post(
@@ -40,6 +40,7 @@ const auth: RoutePlugin = async (app, { services }) => {
     },
     async (request) => {
       const { phone, code } = request.body
+      await limits.smsSignIn(phone, request.ip)
       await smsLogin.verify(phone, code)
       const citizen = await citizens.byPhone(phone)
       return { ...(await sessions.create({ citizenId: citizen.id })), profile: toProfile(citizen) }
@@ -57,6 +58,7 @@ const auth: RoutePlugin = async (app, { services }) => {
       },
     },
     async (request) => {
+      await limits.wechatSignIn(request.ip)
       const wx = await callWechat(wechat, (c) => c.code2Session(request.body.code))
       const citizen = await citizens.byWechat(wx.openid, wx.unionid)
       return { ...(await sessions.create({ citizenId: citizen.id })), profile: toProfile(citizen) }
@@ -88,6 +90,7 @@ const auth: RoutePlugin = async (app, { services }) => {
       schema: { tags, summary: 'Staff sign-in', body: StaffLoginRequest, response: { 200: StaffSession, ...errorResponses } },
     },
     async (request, reply) => {
+      await limits.staffSignIn(request.ip)
       const staffId = await verifyStaffLogin(
         database.db,
         { maxFailedLogins: config.STAFF_MAX_FAILED_LOGINS, lockoutMinutes: config.STAFF_LOCKOUT_MINUTES },

@@ -40,6 +40,7 @@ const citizenComplaints: RoutePlugin = async (app, { services }) => {
     },
     async (request, reply) => {
       const citizenId = request.citizen.id
+      await services.limits.complaintPhoto(citizenId, request.ip)
       const plan = await services.complaintPhotos.planUpload(citizenId)
       if (!request.isMultipart()) throw badRequest('请以表单方式上传照片（multipart/form-data，字段 file）', 'file')
       let part

@@ -42,13 +42,16 @@ const citizenPayments: RoutePlugin = async (app, { services }) => {
         tags,
         security,
         summary: 'Start paying: jsapi → signed requestPayment params; h5 → h5Url; native → codeUrl (QR)',
-        description: '429 beyond PAYMENT_START_HOURLY_LIMIT starts per hour; 409 paid / cancelled / past the deadline / jsapi without WeChat sign-in; 503 when WeChat Pay is unavailable.',
+        description: '429 beyond PAYMENT_START_HOURLY_LIMIT starts per hour, 5 per fee order or 100 per client in 10 minutes (Retry-After); 409 paid / cancelled / past the deadline / jsapi without WeChat sign-in; 503 when WeChat Pay is unavailable.',
         params: IdParams,
         body: PayRequest,
         response: { 200: PayStart, ...errorResponses },
       },
     },
-    async (request) => starter.start(request.citizen, request.params.id, request.body, request.ip),
+    async (request) => {
+      await services.limits.paymentStart(request.params.id, request.ip)
+      return starter.start(request.citizen, request.params.id, request.body, request.ip)
+    },
   )
 
   app.get(

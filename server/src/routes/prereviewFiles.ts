@@ -40,6 +40,7 @@ const prereviewFiles: RoutePlugin = async (app, { services }) => {
     async (request, reply) => {
       const { id, slotKey } = request.params
       const citizenId = request.citizen.id
+      await services.limits.prereviewPage(citizenId, request.ip)
       const plan = await services.prereviewFiles.planUpload(citizenId, id, slotKey)
       if (!request.isMultipart()) throw badRequest('请以表单方式上传文件（multipart/form-data，字段 file）', 'file')
 

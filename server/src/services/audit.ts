@@ -10,7 +10,10 @@ export interface AuditEntry {
   detail?: Record<string, unknown>
 }
 
-/** Records a staff action in the same transaction as the action itself. */
+/**
+ * Records a staff action in the same transaction as the action itself. Staff reads of
+ * citizens' data are recorded by services/auditReads.ts (recordRead, recordListRead).
+ */
 export async function recordAudit(tx: DbOrTx, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values({ ...entry, detail: entry.detail ?? {} })
 }

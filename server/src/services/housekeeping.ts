@@ -1,6 +1,6 @@
 import { and, isNull, lt, or } from 'drizzle-orm'
 import type { Db } from '../db/client'
-import { lookupClientCounts, lookupGuards, sessions, smsCodes } from '../db/schema'
+import { lookupClientCounts, lookupGuards, rateLimitCounters, sessions, smsCodes } from '../db/schema'
 export { sweepUnattachedPhotos as removeUnattachedComplaintPhotos } from './complaints/complaintPhotoService'
 
 /** How long spent records are kept: SMS codes past the daily-limit window, sessions a while after expiry for support questions. */
@@ -21,6 +21,8 @@ export async function removeSpentRecords(
   const old = await db.delete(sessions).where(lt(sessions.expiresAt, new Date(now.getTime() - SESSION_RETENTION_MS))).returning({ id: sessions.id })
   const lookupCutoff = new Date(now.getTime() - LOOKUP_GUARD_RETENTION_MS)
   await db.delete(lookupClientCounts).where(lt(lookupClientCounts.windowStart, lookupCutoff))
+  // Abuse-limit windows last an hour at most (services/limits); a day-old window is spent.
+  await db.delete(rateLimitCounters).where(lt(rateLimitCounters.windowStart, lookupCutoff))
   const guards = await db
     .delete(lookupGuards)
     .where(and(lt(lookupGuards.lastFailureAt, lookupCutoff), or(isNull(lookupGuards.lockedUntil), lt(lookupGuards.lockedUntil, now))))

@@ -30,6 +30,7 @@ import { buildPaymentServices, paymentSettings, type PaymentServices } from './p
 import { ComplaintService } from './complaints/complaintService'
 import { ComplaintDesk } from './complaints/complaintDesk'
 import { ComplaintPhotoService } from './complaints/complaintPhotoService'
+import { AbuseLimits } from './limits/abuseLimits'
 
 /** Everything routes may call, built once per app with explicit dependencies. */
 export interface Services {
@@ -66,6 +67,8 @@ export interface Services {
   complaints: ComplaintService
   complaintPhotos: ComplaintPhotoService
   complaintDesk: ComplaintDesk
+  /** Abuse limits (sign-in, uploads, payment starts) counted in the shared database. */
+  limits: AbuseLimits
 }
 
 export interface ServiceDeps {
@@ -76,14 +79,16 @@ export interface ServiceDeps {
   sms: SmsSender | null
   /** wechatPayFromConfig(config); omitted = payment not configured. */
   wechatPay?: WechatPay | null
+  /** HMAC key of signed file URLs (fileUrlKey: the setting or the one kept in the database); omitted = FILE_URL_SECRET. */
+  fileUrlKey?: string
 }
 
-export function buildServices({ config, database, storage, wechat, sms, wechatPay = null }: ServiceDeps): Services {
+export function buildServices({ config, database, storage, wechat, sms, wechatPay = null, fileUrlKey }: ServiceDeps): Services {
   const db = database.db
   const calendar = new CalendarService(db, parseOfficeHours(config.OFFICE_MORNING, config.OFFICE_AFTERNOON))
   // In-app always; WeChat subscribe messages and SMS as channels when their client and templates are configured.
   const notifications = notificationServiceFromConfig({ db, config, wechat, sms })
-  const signer = new FileUrlSigner(config.FILE_URL_SECRET, config.FILE_URL_TTL_SECONDS)
+  const signer = new FileUrlSigner(fileUrlKey ?? config.FILE_URL_SECRET, config.FILE_URL_TTL_SECONDS)
   const uploadLimits = { maxFileBytes: config.UPLOAD_MAX_FILE_BYTES, maxTotalBytes: config.UPLOAD_MAX_PREREVIEW_BYTES }
   const prereviews = new PrereviewService(db, calendar, signer, { reviewDays: config.PREREVIEW_REVIEW_DAYS, ...uploadLimits }, (tx, citizenId, ids) =>
     notifications.grantSubscriptions(tx, citizenId, ids),
@@ -137,5 +142,6 @@ export function buildServices({ config, database, storage, wechat, sms, wechatPa
     }),
     wechatPay,
     payments: buildPaymentServices(db, wechatPay, notifications, paymentSettings(config)),
+    limits: new AbuseLimits(db, { smsHourlyLimitPerClient: config.SMS_HOURLY_LIMIT_PER_CLIENT, smsMaxAttempts: config.SMS_MAX_ATTEMPTS }),
   }
 }

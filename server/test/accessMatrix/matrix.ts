@@ -182,6 +182,7 @@ export const matrix: Record<string, AccessEntry> = {
   },
   'DELETE /api/staff/calendar/{date}': { ok: ['admin'], write: true, request: () => ({ url: '/api/staff/calendar/2027-03-03' }) },
   'GET /api/staff/notification-deliveries': { ok: ['admin'], request: () => ({ url: '/api/staff/notification-deliveries' }) },
+  'GET /api/staff/audit-log': { ok: ['admin'], request: () => ({ url: '/api/staff/audit-log?pageSize=5' }) },
 
   // ---------------- cases ----------------
   'GET /api/cases': { ok: CITIZENS, request: () => ({ url: '/api/cases' }), sees: A, marker: (fx) => fx.openCase.id },

@@ -36,10 +36,13 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-/** Starts `main.ts` with the given settings (DATABASE_URL, DATA_DIR, …) on a free port; resolves once it listens. */
-export async function startServerProcess(env: Record<string, string>, { timeoutMs = 60_000 } = {}): Promise<ServerProcess> {
+/**
+ * Starts `main.ts` with the given settings (DATABASE_URL, DATA_DIR, …) on a free port; resolves once it listens.
+ * `nodeArgs` go to node before the script (e.g. `--trace-gc`, which NODE_OPTIONS does not accept).
+ */
+export async function startServerProcess(env: Record<string, string>, { timeoutMs = 60_000, nodeArgs = [] as string[] } = {}): Promise<ServerProcess> {
   const port = env.PORT ? Number(env.PORT) : await freePort()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,10 +80,11 @@ export interface Simulators {
   close(): Promise<void>
 }
 
-export async function startSimulators(): Promise<Simulators> {
+/** `smsTemplates`: SMS template codes the simulator knows besides the sign-in one (code → text with ${var}s). */
+export async function startSimulators({ smsTemplates = {} }: { smsTemplates?: Record<string, string> } = {}): Promise<Simulators> {
   const [wechat, sms, pay] = await Promise.all([
     startWechatSimulator({ appId: credentials.appId, appSecret: credentials.appSecret }),
-    startSmsSimulator({ accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret }),
+    startSmsSimulator({ accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret, templates: smsTemplates }),
     startWechatPaySimulator({ retryDelaysMs: [200, 500, 1000, 2000], ...payCredentials }),
   ])
   return {
@@ -120,9 +124,9 @@ interface InjectOptions {
  * `baseUrl`. Only `app.inject`, `sms`, `wechat` and `pay` are there — helpers
  * that reach into `t.db` need the database itself.
  */
-export function httpTestApp(baseUrl: string, sims: Pick<Simulators, 'wechat' | 'sms' | 'pay'>): TestApp {
-  const inject = async ({ method = 'GET', url, headers = {}, payload }: InjectOptions): Promise<LightMyRequestResponse> => {
-    const sendHeaders: Record<string, string> = { ...headers }
+export function httpTestApp(baseUrl: string, sims: Pick<Simulators, 'wechat' | 'sms' | 'pay'>, options: HttpTestAppOptions = {}): TestApp {
+  const send = async ({ method = 'GET', url, headers = {}, payload }: InjectOptions): Promise<LightMyRequestResponse> => {
+    const sendHeaders: Record<string, string> = { ...options.headers, ...headers }
     let body: Buffer | string | undefined
     if (payload === undefined) body = undefined
     else if (Buffer.isBuffer(payload) || typeof payload === 'string') body = payload
@@ -133,5 +137,36 @@ export function httpTestApp(baseUrl: string, sims: Pick<Simulators, 'wechat' | '
     const res = await fetch(`${baseUrl}${url}`, { method, headers: sendHeaders, body, redirect: 'manual' })
     return injectResponse(res.status, res.headers, Buffer.from(await res.arrayBuffer()))
   }
+  const { observe } = options
+  const inject = !observe
+    ? send
+    : async (request: InjectOptions): Promise<LightMyRequestResponse> => {
+        const started = performance.now()
+        try {
+          const res = await send(request)
+          observe({ method: request.method ?? 'GET', url: request.url, status: res.statusCode, ms: performance.now() - started, body: res.body })
+          return res
+        } catch (error) {
+          observe({ method: request.method ?? 'GET', url: request.url, status: 0, ms: performance.now() - started, error })
+          throw error
+        }
+      }
   return { app: { inject }, ...sims } as unknown as TestApp
+}
+
+/** One HTTP exchange as `httpTestApp` saw it; status 0 = no answer (network error, in `error`). */
+export interface HttpExchange {
+  method: string
+  url: string
+  status: number
+  ms: number
+  body?: string
+  error?: unknown
+}
+
+export interface HttpTestAppOptions {
+  /** Sent with every request (under the request's own headers), e.g. X-Forwarded-For for one simulated client. */
+  headers?: Record<string, string>
+  /** Called after every exchange, answered or not (load scripts count and time them). */
+  observe?: (exchange: HttpExchange) => void
 }

@@ -6,6 +6,7 @@
  *
  * argv: <dataDir | memory://> <socketDir>. Reports {ready} or {error} over IPC.
  */
+import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
     await server.stop().catch(() => {})
     await db.close().catch(() => {})
     lock?.release()
+    // The API removes the socket folder when it sees this process exit; after a kill -9 of the API nobody else would.
+    rmSync(socketDir, { recursive: true, force: true })
     process.exit(0)
   }
   process.on('SIGTERM', stop)

@@ -13,5 +13,12 @@ export const auditLog = pgTable(
     targetId: text('target_id').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_log_target').on(t.targetKind, t.targetId)],
+  (t) => [
+    index('audit_log_target').on(t.targetKind, t.targetId),
+    // The IT department's view (GET /api/staff/audit-log): newest first, per staff member, and
+    // "who saw this object" through the ids a list read recorded (`detail @> {"ids": [id]}`).
+    index('audit_log_at').on(t.at),
+    index('audit_log_staff_at').on(t.staffId, t.at),
+    index('audit_log_detail').using('gin', t.detail.op('jsonb_path_ops')),
+  ],
 )

@@ -18,6 +18,7 @@ import {
   StaffDayQuery,
   StaffDayView,
 } from '../../../../types/appointments'
+import { readAudit } from '../../services/auditReads'
 import type { RoutePlugin } from '../types'
 
 /**
@@ -30,6 +31,9 @@ const staffAppointments: RoutePlugin = async (app, { services }) => {
   const security = [{ bearer: [] }]
   const desk = services.appointmentDesk
   const admin = services.slotAdmin
+  // Every answer showing a booking (masked name, ID number, phone) is recorded before it is served.
+  const audit = readAudit(services.database.db)
+  const shown = (staff: { id: string }, a: StaffAppointment) => audit.one(staff, 'appointment', a.id, a)
 
   app.get(
     '/',
@@ -43,7 +47,10 @@ const staffAppointments: RoutePlugin = async (app, { services }) => {
         response: { 200: StaffDayView, ...errorResponses },
       },
     },
-    async (request) => desk.dayView(request.staffMember, request.query),
+    async (request) => {
+      const day = await desk.dayView(request.staffMember, request.query)
+      return audit.list(request.staffMember, 'appointment', day.items.map((a) => a.id), day)
+    },
   )
 
   app.post(
@@ -58,7 +65,7 @@ const staffAppointments: RoutePlugin = async (app, { services }) => {
         response: { 200: StaffAppointment, ...errorResponses },
       },
     },
-    async (request) => desk.checkInByCode(request.staffMember, request.body.code),
+    async (request) => shown(request.staffMember, await desk.checkInByCode(request.staffMember, request.body.code)),
   )
 
   app.post(
@@ -73,7 +80,11 @@ const staffAppointments: RoutePlugin = async (app, { services }) => {
         response: { 200: CallNextResult, ...errorResponses },
       },
     },
-    async (request) => desk.callNext(request.staffMember, request.body),
+    async (request) => {
+      const next = await desk.callNext(request.staffMember, request.body)
+      if (next.appointment) await shown(request.staffMember, next.appointment)
+      return next
+    },
   )
 
   // ---- slot templates ----
@@ -182,7 +193,7 @@ const staffAppointments: RoutePlugin = async (app, { services }) => {
       preHandler: app.requireStaff(),
       schema: { tags, security, summary: 'A booking of my department', params: IdParams, response: { 200: StaffAppointment, ...errorResponses } },
     },
-    async (request) => desk.get(request.staffMember, request.params.id),
+    async (request) => shown(request.staffMember, await desk.get(request.staffMember, request.params.id)),
   )
 
   app.post(
@@ -197,7 +208,7 @@ const staffAppointments: RoutePlugin = async (app, { services }) => {
         response: { 200: StaffAppointment, ...errorResponses },
       },
     },
-    async (request) => desk.checkIn(request.staffMember, request.params.id),
+    async (request) => shown(request.staffMember, await desk.checkIn(request.staffMember, request.params.id)),
   )
 
   app.post(
@@ -206,7 +217,7 @@ const staffAppointments: RoutePlugin = async (app, { services }) => {
       preHandler: app.requireStaff(),
       schema: { tags, security, summary: 'Mark a checked-in booking served', params: IdParams, response: { 200: StaffAppointment, ...errorResponses } },
     },
-    async (request) => desk.serve(request.staffMember, request.params.id),
+    async (request) => shown(request.staffMember, await desk.serve(request.staffMember, request.params.id)),
   )
 
   app.post(
@@ -221,7 +232,7 @@ const staffAppointments: RoutePlugin = async (app, { services }) => {
         response: { 200: StaffAppointment, ...errorResponses },
       },
     },
-    async (request) => desk.noShow(request.staffMember, request.params.id),
+    async (request) => shown(request.staffMember, await desk.noShow(request.staffMember, request.params.id)),
   )
 }
 export default staffAppointments

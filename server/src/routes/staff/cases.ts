@@ -8,11 +8,14 @@ import {
   WalkInReceipt,
   WalkInRequest,
 } from '../../../../types/cases'
+import { readAudit } from '../../services/auditReads'
 import type { RoutePlugin } from '../types'
 
 const staffCases: RoutePlugin = async (app, { services }) => {
   const tags = ['staff']
   const security = [{ bearer: [] }]
+  // Every answer showing a citizen's case is recorded before it is served (services/auditReads.ts).
+  const audit = readAudit(services.database.db)
 
   app.get(
     '/',
@@ -26,7 +29,10 @@ const staffCases: RoutePlugin = async (app, { services }) => {
         response: { 200: CasePage, ...errorResponses },
       },
     },
-    async (request) => services.cases.queue(request.staffMember, request.query),
+    async (request) => {
+      const page = await services.cases.queue(request.staffMember, request.query)
+      return audit.list(request.staffMember, 'case', page.items.map((c) => c.id), page)
+    },
   )
 
   app.post(
@@ -41,7 +47,10 @@ const staffCases: RoutePlugin = async (app, { services }) => {
         response: { 200: WalkInReceipt, ...errorResponses },
       },
     },
-    async (request) => services.cases.register(request.staffMember, request.body),
+    async (request) => {
+      const receipt = await services.cases.register(request.staffMember, request.body)
+      return audit.one(request.staffMember, 'case', receipt.case.id, receipt)
+    },
   )
 
   app.get(
@@ -50,7 +59,7 @@ const staffCases: RoutePlugin = async (app, { services }) => {
       preHandler: app.requireStaff(),
       schema: { tags, security, summary: 'A case of my department', params: IdParams, response: { 200: CaseDetail, ...errorResponses } },
     },
-    async (request) => services.cases.staffGet(request.staffMember, request.params.id),
+    async (request) => audit.one(request.staffMember, 'case', request.params.id, await services.cases.staffGet(request.staffMember, request.params.id)),
   )
 
   app.post(
@@ -66,7 +75,8 @@ const staffCases: RoutePlugin = async (app, { services }) => {
         response: { 200: CaseDetail, ...errorResponses },
       },
     },
-    async (request) => services.cases.act(request.staffMember, request.params.id, request.body.action, request.body.comment ?? ''),
+    async (request) =>
+      audit.one(request.staffMember, 'case', request.params.id, await services.cases.act(request.staffMember, request.params.id, request.body.action, request.body.comment ?? '')),
   )
 
   app.put(
@@ -82,7 +92,7 @@ const staffCases: RoutePlugin = async (app, { services }) => {
         response: { 200: CaseDetail, ...errorResponses },
       },
     },
-    async (request) => services.cases.setDelivery(request.staffMember, request.params.id, request.body),
+    async (request) => audit.one(request.staffMember, 'case', request.params.id, await services.cases.setDelivery(request.staffMember, request.params.id, request.body)),
   )
 
   app.post(
@@ -97,7 +107,7 @@ const staffCases: RoutePlugin = async (app, { services }) => {
         response: { 200: CaseDetail, ...errorResponses },
       },
     },
-    async (request) => services.cases.fulfilTolerance(request.staffMember, request.params.id),
+    async (request) => audit.one(request.staffMember, 'case', request.params.id, await services.cases.fulfilTolerance(request.staffMember, request.params.id)),
   )
 }
 export default staffCases

@@ -1,5 +1,6 @@
 import { IdParams, errorResponses } from '../../../../types/common'
 import { ComplaintActionRequest, StaffComplaintDetail, StaffComplaintListQuery, StaffComplaintPage } from '../../../../types/complaints'
+import { complaintPhotoIds, readAudit } from '../../services/auditReads'
 import type { RoutePlugin } from '../types'
 
 /** /api/staff/complaints — complaints and suggestions to handle (own department; admin all, including unassigned). */
@@ -7,6 +8,9 @@ const staffComplaints: RoutePlugin = async (app, { services }) => {
   const tags = ['staff']
   const security = [{ bearer: [] }]
   const detail = { 200: StaffComplaintDetail, ...errorResponses }
+  // Every answer showing a complaint (and its photos' signed URLs) is recorded before it is served.
+  const audit = readAudit(services.database.db)
+  const shown = (staff: { id: string }, c: StaffComplaintDetail) => audit.one(staff, 'complaint', c.id, c, { kind: 'complaintPhoto', ids: complaintPhotoIds(c) })
 
   app.get(
     '/',
@@ -20,13 +24,16 @@ const staffComplaints: RoutePlugin = async (app, { services }) => {
         response: { 200: StaffComplaintPage, ...errorResponses },
       },
     },
-    async (request) => services.complaintDesk.list(request.staffMember, request.query),
+    async (request) => {
+      const page = await services.complaintDesk.list(request.staffMember, request.query)
+      return audit.list(request.staffMember, 'complaint', page.items.map((c) => c.id), page)
+    },
   )
 
   app.get(
     '/:id',
     { preHandler: app.requireStaff(), schema: { tags, security, summary: 'One complaint with what the caller may do', params: IdParams, response: detail } },
-    async (request) => services.complaintDesk.get(request.staffMember, request.params.id),
+    async (request) => shown(request.staffMember, await services.complaintDesk.get(request.staffMember, request.params.id)),
   )
 
   app.post(
@@ -43,7 +50,7 @@ const staffComplaints: RoutePlugin = async (app, { services }) => {
         response: detail,
       },
     },
-    async (request) => services.complaintDesk.act(request.staffMember, request.params.id, request.body),
+    async (request) => shown(request.staffMember, await services.complaintDesk.act(request.staffMember, request.params.id, request.body)),
   )
 }
 export default staffComplaints

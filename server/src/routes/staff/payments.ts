@@ -9,6 +9,7 @@ import {
   RefundFeeOrderRequest,
   StaffFeeOrderQuery,
 } from '../../../../types/payments'
+import { readAudit } from '../../services/auditReads'
 import type { RoutePlugin } from '../types'
 
 /** Fee orders for staff: their department's (admin: all). Refunds: department lead or admin. */
@@ -16,6 +17,8 @@ const staffPayments: RoutePlugin = async (app, { services }) => {
   const tags = ['staff']
   const security = [{ bearer: [] }]
   const { feeOrders } = services.payments
+  // Every answer showing a fee order (payer name, masked) is recorded before it is served.
+  const audit = readAudit(services.database.db)
 
   app.get(
     '/',
@@ -23,7 +26,10 @@ const staffPayments: RoutePlugin = async (app, { services }) => {
       preHandler: app.requireStaff(),
       schema: { tags, security, summary: "My department's fee orders, newest first", querystring: StaffFeeOrderQuery, response: { 200: FeeOrderPage, ...errorResponses } },
     },
-    async (request) => feeOrders.list(request.staffMember, request.query),
+    async (request) => {
+      const page = await feeOrders.list(request.staffMember, request.query)
+      return audit.list(request.staffMember, 'feeOrder', page.items.map((o) => o.id), page)
+    },
   )
 
   app.get(
@@ -50,7 +56,7 @@ const staffPayments: RoutePlugin = async (app, { services }) => {
     },
     async (request, reply) => {
       const { created, detail } = await feeOrders.create(request.staffMember, request.body)
-      return reply.status(created ? 201 : 200).send(detail)
+      return reply.status(created ? 201 : 200).send(await audit.one(request.staffMember, 'feeOrder', detail.id, detail))
     },
   )
 
@@ -60,7 +66,7 @@ const staffPayments: RoutePlugin = async (app, { services }) => {
       preHandler: app.requireStaff(),
       schema: { tags, security, summary: 'A fee order of my department', params: IdParams, response: { 200: FeeOrderDetail, ...errorResponses } },
     },
-    async (request) => feeOrders.staffGet(request.staffMember, request.params.id),
+    async (request) => audit.one(request.staffMember, 'feeOrder', request.params.id, await feeOrders.staffGet(request.staffMember, request.params.id)),
   )
 
   app.post(
@@ -76,7 +82,7 @@ const staffPayments: RoutePlugin = async (app, { services }) => {
         response: { 200: FeeOrderDetail, ...errorResponses },
       },
     },
-    async (request) => feeOrders.cancel(request.staffMember, request.params.id, request.body.reason),
+    async (request) => audit.one(request.staffMember, 'feeOrder', request.params.id, await feeOrders.cancel(request.staffMember, request.params.id, request.body.reason)),
   )
 
   app.post(
@@ -92,7 +98,7 @@ const staffPayments: RoutePlugin = async (app, { services }) => {
         response: { 200: FeeOrderDetail, ...errorResponses },
       },
     },
-    async (request) => feeOrders.refund(request.staffMember, request.params.id, request.body.reason),
+    async (request) => audit.one(request.staffMember, 'feeOrder', request.params.id, await feeOrders.refund(request.staffMember, request.params.id, request.body.reason)),
   )
 }
 

@@ -8,6 +8,7 @@ import {
   StaffPartPage,
   StaffPrereviewListQuery,
 } from '../../../../types/prereviews'
+import { partFileIds, readAudit } from '../../services/auditReads'
 import type { RoutePlugin } from '../types'
 
 /** Reviewing pre-reviews, by part (one department's share of a pre-review). */
@@ -16,6 +17,10 @@ const staffPrereviews: RoutePlugin = async (app, { services }) => {
   const security = [{ bearer: [] }]
   const staff = { preHandler: app.requireStaff() }
   const detail = { 200: StaffPartDetail, ...errorResponses }
+  // Every answer showing a part (applicant, form, pages with signed URLs) is recorded before it is served,
+  // with one row per page URL given.
+  const audit = readAudit(services.database.db)
+  const shown = (staff: { id: string }, part: StaffPartDetail) => audit.one(staff, 'prereviewPart', part.partId, part, { kind: 'prereviewFile', ids: partFileIds(part) })
 
   app.get(
     '/',
@@ -29,23 +34,26 @@ const staffPrereviews: RoutePlugin = async (app, { services }) => {
         response: { 200: StaffPartPage, ...errorResponses },
       },
     },
-    async (request) => services.prereviewReview.queue(request.staffMember, request.query),
+    async (request) => {
+      const page = await services.prereviewReview.queue(request.staffMember, request.query)
+      return audit.list(request.staffMember, 'prereviewPart', page.items.map((p) => p.partId), page)
+    },
   )
 
   app.get('/:partId', { ...staff, schema: { tags, security, summary: 'One part to review', params: PartParams, response: detail } }, async (request) =>
-    services.prereviewReview.get(request.staffMember, request.params.partId),
+    shown(request.staffMember, await services.prereviewReview.get(request.staffMember, request.params.partId)),
   )
 
   app.post(
     '/:partId/claim',
     { ...staff, schema: { tags, security, summary: 'Claim it (409 while another reviewer holds an unexpired claim)', params: PartParams, response: detail } },
-    async (request) => services.prereviewReview.claim(request.staffMember, request.params.partId),
+    async (request) => shown(request.staffMember, await services.prereviewReview.claim(request.staffMember, request.params.partId)),
   )
 
   app.post(
     '/:partId/release',
     { ...staff, schema: { tags, security, summary: 'Give the claim back without replying', params: PartParams, response: detail } },
-    async (request) => services.prereviewReview.release(request.staffMember, request.params.partId),
+    async (request) => shown(request.staffMember, await services.prereviewReview.release(request.staffMember, request.params.partId)),
   )
 
   app.put(
@@ -54,7 +62,7 @@ const staffPrereviews: RoutePlugin = async (app, { services }) => {
       ...staff,
       schema: { tags, security, summary: 'Mark one material pass or return (with the reason)', params: PartMaterialParams, body: MaterialVerdictRequest, response: detail },
     },
-    async (request) => services.prereviewReview.mark(request.staffMember, request.params.partId, request.params.slotKey, request.body),
+    async (request) => shown(request.staffMember, await services.prereviewReview.mark(request.staffMember, request.params.partId, request.params.slotKey, request.body)),
   )
 
   app.post(
@@ -70,7 +78,7 @@ const staffPrereviews: RoutePlugin = async (app, { services }) => {
         response: detail,
       },
     },
-    async (request) => services.prereviewReview.decide(request.staffMember, request.params.partId, request.body),
+    async (request) => shown(request.staffMember, await services.prereviewReview.decide(request.staffMember, request.params.partId, request.body)),
   )
 }
 export default staffPrereviews

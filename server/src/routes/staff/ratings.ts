@@ -10,6 +10,7 @@ import {
   StaffBadRatingPage,
   VerifyBadRatingRequest,
 } from '../../../../types/ratings'
+import { readAudit } from '../../services/auditReads'
 import type { RoutePlugin } from '../types'
 
 /** /api/staff/ratings — the 差评 loop (own department; admin all) and rating statistics (lead, admin). */
@@ -17,6 +18,9 @@ const staffRatings: RoutePlugin = async (app, { services }) => {
   const tags = ['staff']
   const security = [{ bearer: [] }]
   const detail = { 200: StaffBadRatingDetail, ...errorResponses }
+  // Every answer showing a 差评 (the citizen's text and masked name) is recorded before it is served.
+  const audit = readAudit(services.database.db)
+  const shown = (staff: { id: string }, r: StaffBadRatingDetail) => audit.one(staff, 'rating', r.id, r)
 
   app.get(
     '/',
@@ -24,7 +28,10 @@ const staffRatings: RoutePlugin = async (app, { services }) => {
       preHandler: app.requireStaff(),
       schema: { tags, security, summary: "My department's 差评, most urgent first, with rectification lights", querystring: StaffBadRatingListQuery, response: { 200: StaffBadRatingPage, ...errorResponses } },
     },
-    async (request) => services.badRatings.list(request.staffMember, request.query),
+    async (request) => {
+      const page = await services.badRatings.list(request.staffMember, request.query)
+      return audit.list(request.staffMember, 'rating', page.items.map((r) => r.id), page)
+    },
   )
 
   app.get(
@@ -39,13 +46,13 @@ const staffRatings: RoutePlugin = async (app, { services }) => {
   app.get(
     '/:id',
     { preHandler: app.requireStaff(), schema: { tags, security, summary: 'One 差评 with its history', params: IdParams, response: detail } },
-    async (request) => services.badRatings.get(request.staffMember, request.params.id),
+    async (request) => shown(request.staffMember, await services.badRatings.get(request.staffMember, request.params.id)),
   )
 
   app.post(
     '/:id/verify',
     { preHandler: app.requireStaff(), schema: { tags, security, summary: 'Record the verification (核实)', params: IdParams, body: VerifyBadRatingRequest, response: detail } },
-    async (request) => services.badRatings.verify(request.staffMember, request.params.id, request.body.note),
+    async (request) => shown(request.staffMember, await services.badRatings.verify(request.staffMember, request.params.id, request.body.note)),
   )
 
   app.post(
@@ -54,13 +61,13 @@ const staffRatings: RoutePlugin = async (app, { services }) => {
       preHandler: app.requireStaff(),
       schema: { tags, security, summary: 'Rectify and reply to the citizen (notified; may rate once more)', params: IdParams, body: RectifyBadRatingRequest, response: detail },
     },
-    async (request) => services.badRatings.rectify(request.staffMember, request.params.id, request.body.measures, request.body.reply),
+    async (request) => shown(request.staffMember, await services.badRatings.rectify(request.staffMember, request.params.id, request.body.measures, request.body.reply)),
   )
 
   app.post(
     '/:id/appeal',
     { preHandler: app.requireStaff(), schema: { tags, security, summary: 'Appeal a malicious 差评 with evidence', params: IdParams, body: AppealBadRatingRequest, response: detail } },
-    async (request) => services.badRatings.appeal(request.staffMember, request.params.id, request.body.evidence),
+    async (request) => shown(request.staffMember, await services.badRatings.appeal(request.staffMember, request.params.id, request.body.evidence)),
   )
 
   app.post(
@@ -69,7 +76,7 @@ const staffRatings: RoutePlugin = async (app, { services }) => {
       preHandler: app.requireStaff('admin'),
       schema: { tags, security, summary: 'Decide an appeal (admin): upheld = excluded from statistics', params: IdParams, body: AppealDecisionRequest, response: detail },
     },
-    async (request) => services.badRatings.decideAppeal(request.staffMember, request.params.id, request.body),
+    async (request) => shown(request.staffMember, await services.badRatings.decideAppeal(request.staffMember, request.params.id, request.body)),
   )
 }
 export default staffRatings

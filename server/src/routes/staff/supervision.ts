@@ -1,6 +1,7 @@
 import { errorResponses } from '../../../../types/common'
 import { Supervision } from '../../../../types/cases'
 import { SUPERVISORS } from '../../services/auth/sessionService'
+import { readAudit } from '../../services/auditReads'
 import type { RoutePlugin } from '../types'
 
 const supervision: RoutePlugin = async (app, { services }) => {
@@ -15,7 +16,11 @@ const supervision: RoutePlugin = async (app, { services }) => {
         response: { 200: Supervision, ...errorResponses },
       },
     },
-    async (request) => services.cases.supervision(request.staffMember),
+    async (request) => {
+      const view = await services.cases.supervision(request.staffMember)
+      // The overdue list names applicants (masked): recorded like the case queue.
+      return readAudit(services.database.db).list(request.staffMember, 'case', view.overdue.map((c) => c.id), view)
+    },
   )
 }
 export default supervision

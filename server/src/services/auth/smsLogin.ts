@@ -1,9 +1,10 @@
 import { createHash, randomInt } from 'node:crypto'
-import { and, count, desc, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gt, isNull, min, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { smsCodes } from '../../db/schema'
 import type { SmsSender } from '../../integrations/sms/smsSender'
 import { HttpError, badRequest, tooMany, unavailable } from '../../errors'
+import { RateLimited, rateLimited } from '../limits/rateLimited'
 
 export interface SmsLoginSettings {
   codeTtlSeconds: number
@@ -43,18 +44,22 @@ export class SmsLogin {
         .limit(1)
       if (latest) {
         const wait = Math.ceil(s.resendSeconds - (now - latest.createdAt.getTime()) / 1000)
-        if (wait > 0) throw tooMany(`验证码发送太频繁，请${wait}秒后再试`, 'phone')
+        if (wait > 0) throw rateLimited('验证码发送太频繁', wait, 'phone')
       }
-      const [{ perPhone }] = await tx
-        .select({ perPhone: count() })
+      // Sliding windows: the wait lasts until the oldest code in the window leaves it.
+      const secondsUntil = (oldest: Date | null, windowMs: number) => ((oldest?.getTime() ?? now) + windowMs - now) / 1000
+      const [perPhone] = await tx
+        .select({ n: count(), oldest: min(smsCodes.createdAt) })
         .from(smsCodes)
         .where(and(eq(smsCodes.phone, phone), gt(smsCodes.createdAt, new Date(now - 86_400_000))))
-      if (perPhone >= s.dailyLimitPerPhone) throw tooMany('该手机号今日获取验证码次数已达上限，请明天再试', 'phone')
-      const [{ perClient }] = await tx
-        .select({ perClient: count() })
+      if (perPhone.n >= s.dailyLimitPerPhone) {
+        throw new RateLimited('该手机号今日获取验证码次数已达上限，请明天再试', Math.ceil(secondsUntil(perPhone.oldest, 86_400_000)), 'phone')
+      }
+      const [perClient] = await tx
+        .select({ n: count(), oldest: min(smsCodes.createdAt) })
         .from(smsCodes)
         .where(and(eq(smsCodes.clientKey, clientKey), gt(smsCodes.createdAt, new Date(now - 3_600_000))))
-      if (perClient >= s.hourlyLimitPerClient) throw tooMany('操作太频繁，请一小时后再试')
+      if (perClient.n >= s.hourlyLimitPerClient) throw rateLimited('获取验证码过于频繁', secondsUntil(perClient.oldest, 3_600_000))
 
       const [inserted] = await tx
         .insert(smsCodes)

@@ -22,7 +22,8 @@ import type { CaseStatus } from '../../../../types/enums'
 import { maskName } from '../../../../types/validators'
 import type { Db } from '../../db/client'
 import { lookupClientCounts, lookupGuards } from '../../db/schema'
-import { notFound, tooMany } from '../../errors'
+import { notFound } from '../../errors'
+import { RateLimited, rateLimited } from '../limits/rateLimited'
 import type { CalendarService } from '../calendar/calendarService'
 import { deadlineOf, toStep, type StepRecord } from './caseViews'
 import { DUMMY_QUERY_PASSWORD_HASH, verifyQueryPassword } from './queryPassword'
@@ -104,11 +105,12 @@ export class CaseLookup {
       LEFT JOIN matters m ON m.id = c.matter_id
       LEFT JOIN departments d ON d.id = c.department_id`)
     const row = result.rows[0]
-    if ((row.client_failures ?? 0) >= s.hourlyLimitPerClient) throw tooMany('查询过于频繁，请一小时后再试')
-    if (row.locked_until) {
-      const minutes = Math.max(1, Math.ceil((new Date(row.locked_until).getTime() - Date.now()) / 60_000))
-      throw tooMany(`查询失败次数过多，请${minutes}分钟后再试`)
+    if ((row.client_failures ?? 0) >= s.hourlyLimitPerClient) {
+      // The client's window is the clock hour: it opens again when the hour ends.
+      const hourEnds = Math.ceil((3_600_000 - (Date.now() % 3_600_000)) / 1000)
+      throw new RateLimited('查询过于频繁，请一小时后再试', hourEnds)
     }
+    if (row.locked_until) throw rateLimited('查询失败次数过多', (new Date(row.locked_until).getTime() - Date.now()) / 1000)
 
     const ok = verifyQueryPassword(password, row.query_password_hash ?? DUMMY_QUERY_PASSWORD_HASH)
     if (!row.id || !ok) {

@@ -90,8 +90,7 @@ export class ComplaintDesk {
 
   async get(s: StaffPrincipal, id: string): Promise<StaffComplaintDetail> {
     const record = await this.visible(s, id)
-    // A staff read of a citizen's complaint (name, phone, photos) is on the record.
-    await recordAudit(this.db, { staffId: s.id, action: 'complaint.view', targetKind: 'complaint', targetId: id })
+    // The read (and the photo URLs given with it) is recorded by the route: services/auditReads.ts.
     return this.detail(s, record, await this.clock())
   }
 

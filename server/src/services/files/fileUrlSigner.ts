@@ -9,8 +9,10 @@ export type SignatureCheck = 'ok' | 'expired' | 'invalid'
  * may see it; the lifetime bounds the damage of a leaked one.
  *
  * The signature is HMAC-SHA256 over "<fileId>.<expires>" in base64url (43
- * characters). With no configured secret a random one is made per process:
- * links then die on restart and do not work on another instance.
+ * characters). The server passes FILE_URL_SECRET or the key kept in the
+ * database (fileUrlKey.ts), the same on every instance and across restarts.
+ * An empty secret (tests building the app directly) makes a random key for
+ * this process only: its links die with it and fail on any other instance.
  */
 export class FileUrlSigner {
   private readonly key: Buffer

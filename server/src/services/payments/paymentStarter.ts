@@ -12,7 +12,8 @@ import type { PayMethod } from '../../../../types/enums'
 import type { PayRequest, PayStart } from '../../../../types/payments'
 import type { Db } from '../../db/client'
 import { feeOrders, paymentAttempts, type CitizenRow, type PaymentAttemptRow } from '../../db/schema'
-import { badRequest, conflict, tooMany, unavailable } from '../../errors'
+import { badRequest, conflict, unavailable } from '../../errors'
+import { RateLimited } from '../limits/rateLimited'
 import { WECHATPAY_NOT_AVAILABLE_MESSAGE, WechatPayApiError, type WechatPay } from '../../integrations/wechatpay/client'
 import { shanghaiInstantLabel } from './timeLabels'
 import type { FeeOrderService } from './feeOrderService'
@@ -144,7 +145,8 @@ export class PaymentStarter {
       .orderBy(asc(paymentAttempts.createdAt))
       .limit(1)
     const until = new Date((oldest?.at ?? now).getTime() + 3_600_000)
-    throw tooMany(`发起支付过于频繁（每小时最多${this.settings.startHourlyLimit}次），请于${shanghaiInstantLabel(until)}后再试`)
+    const retryAfter = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000))
+    throw new RateLimited(`发起支付过于频繁（每小时最多${this.settings.startHourlyLimit}次），请于${shanghaiInstantLabel(until)}后再试`, retryAfter)
   }
 }
 
