@@ -38,6 +38,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 function wrap(pool: pg.Pool, kind: Database['kind'], stopServer: () => Promise<void>): Database {
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {})
+  // Nor one checked out between two queries (inside a transaction, while the app awaits): pg-pool listens
+  // only to idle clients, and an 'error' event nobody listens to kills the process (seen in the soak when
+  // the backend was terminated). The query running or next sent still fails; the pool drops the client.
+  pool.on('connect', (client) => client.on('error', () => {}))
   return {
     db: drizzle(pool, { schema }),
     pool,
