@@ -35,6 +35,14 @@ if (await postgresReachable()) {
   await measureCatalogThroughput('postgres')
   await measureCaseLookup()
   await measureBookingContention()
+  // Opt-in: the soak runs for minutes (BENCH_SOAK_SECONDS, default 300), in its own process.
+  if (process.env.BENCH_SOAK === '1') {
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./soak.ts', import.meta.url))], { stdio: 'inherit' })
+    } catch {
+      console.log('  (the soak saw errors: see above)')
+    }
+  }
 } else {
   console.log(`PostgreSQL not reachable at ${postgresUrl}: PostgreSQL figures skipped`)
 }
