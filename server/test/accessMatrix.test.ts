@@ -10,6 +10,7 @@ import { buildFixture, ROLES, type Fixture, type Role } from './accessMatrix/fix
 import { matrix, type AccessEntry, type Req } from './accessMatrix/matrix'
 import { hashToken } from '../src/services/auth/tokens'
 import { startTestApp, type TestApp } from './testApp'
+import { apiOperations } from './support/apiOperations'
 
 let t: TestApp
 let fx: Fixture
@@ -17,10 +18,7 @@ const specOps: string[] = []
 
 before(async () => {
   t = await startTestApp()
-  const spec = (await t.app.inject({ url: '/api/openapi.json' })).json()
-  for (const [path, ops] of Object.entries<Record<string, unknown>>(spec.paths)) {
-    for (const method of Object.keys(ops)) specOps.push(`${method.toUpperCase()} ${path.length > 1 ? path.replace(/\/$/, '') : path}`)
-  }
+  specOps.push(...(await apiOperations(t.app)))
   fx = await buildFixture(t)
 })
 after(() => t?.close())

@@ -15,6 +15,7 @@ import { matrix, type Req } from './accessMatrix/matrix'
 import { VALID_ID } from './casesHelpers'
 import { complaintBody, uploadPhotoOk } from './complaintsHelpers'
 import { startTestApp, type TestApp } from './testApp'
+import { apiOperations } from './support/apiOperations'
 
 type Body = any // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -121,10 +122,7 @@ const as = (role: Role, url: string, method = 'GET', payload?: object) =>
 
 before(async () => {
   t = await startTestApp()
-  const spec = (await t.app.inject({ url: '/api/openapi.json' })).json()
-  for (const [path, ops] of Object.entries<Record<string, unknown>>(spec.paths)) {
-    for (const method of Object.keys(ops)) specOps.push(`${method.toUpperCase()} ${path.length > 1 ? path.replace(/\/$/, '') : path}`)
-  }
+  specOps.push(...(await apiOperations(t.app)))
   fx = await buildFixture(t)
   for (const role of ['d1Window', 'd1Lead', 'd2Window', 'admin'] as const) staffIds[role] = (await as(role, '/api/staff/me')).json().id
   const a = (await sql(`SELECT phone, real_name, id_number FROM citizens WHERE id = $1`, [fx.a.id])).rows[0]
