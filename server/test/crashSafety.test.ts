@@ -39,10 +39,18 @@ async function inBatches<T, R>(items: T[], width: number, fn: (item: T, i: numbe
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i)
 
+/** The API's PGlite child: not just any child (tsx's esbuild service runs beside it when its cache is cold). */
 function pgliteChildOf(pid: number): number | null {
   try {
     const pids = execFileSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).trim().split(/\s+/).filter(Boolean).map(Number)
-    return pids[0] ?? null
+    const isPglite = (child: number) => {
+      try {
+        return readFileSync(`/proc/${child}/cmdline`, 'utf8').includes('pgliteProcess')
+      } catch {
+        return false // gone meanwhile
+      }
+    }
+    return pids.find(isPglite) ?? null
   } catch {
     return null
   }
