@@ -1,13 +1,23 @@
-import { test } from 'node:test'
+import { after, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { acquireDataDirLock, lockContent } from './dataDirLock'
 
-test('a second holder of a data folder is refused with the owner named', () => {
+const made: string[] = []
+const tempDir = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'pyc-lock-'))
+  made.push(dir)
+  return dir
+}
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true })
+})
+
+test('a second holder of a data folder is refused with the owner named', () => {
+  const dir = tempDir()
   // Another live process holds it.
   const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'])
   try {
@@ -19,7 +29,7 @@ test('a second holder of a data folder is refused with the owner named', () => {
 })
 
 test('a lock left by a dead process is taken over, and released on close', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pyc-lock-'))
+  const dir = tempDir()
   const dead = spawn(process.execPath, ['-e', ''])
   await new Promise((r) => dead.on('exit', r))
   writeFileSync(join(dir, 'paoyici.lock'), String(dead.pid))
@@ -30,7 +40,7 @@ test('a lock left by a dead process is taken over, and released on close', async
 })
 
 test('a lock naming a live process by PID and start time is refused; the same PID started later is not its owner', { skip: process.platform !== 'linux' && 'needs /proc' }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'pyc-lock-'))
+  const dir = tempDir()
   const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 10000)'])
   try {
     const [, started] = lockContent(other.pid!).split(' ')
